@@ -1,0 +1,49 @@
+import type { Config } from "jest";
+
+const transform: Config["transform"] = {
+  "^.+\\.(t|j)sx?$": [
+    "@swc/jest",
+    {
+      jsc: {
+        parser: { syntax: "typescript", tsx: true },
+        transform: { react: { runtime: "automatic" } },
+        target: "es2022",
+      },
+      module: { type: "commonjs" },
+    },
+  ],
+};
+
+const common = {
+  transform,
+  testEnvironment: "node",
+  moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
+  roots: ["<rootDir>"],
+  modulePathIgnorePatterns: ["<rootDir>/.next/", "<rootDir>/.data/"],
+} satisfies Config;
+
+const config: Config = {
+  projects: [
+    {
+      ...common,
+      displayName: "unit",
+      testMatch: ["<rootDir>/tests/unit/**/*.test.ts?(x)", "<rootDir>/lib/**/*.test.ts?(x)", "<rootDir>/components/**/*.test.ts?(x)"],
+    },
+    {
+      ...common,
+      displayName: "integration",
+      testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
+      globalSetup: "<rootDir>/tests/support/integration-global-setup.ts",
+      globalTeardown: "<rootDir>/tests/support/integration-global-teardown.ts",
+    },
+    {
+      ...common,
+      displayName: "e2e",
+      testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
+      globalSetup: "<rootDir>/tests/support/e2e-global-setup.ts",
+      globalTeardown: "<rootDir>/tests/support/e2e-global-teardown.ts",
+    },
+  ],
+};
+
+export default config;

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+/** The environment the server reads, validated once at start-up. */
+export const serverEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  /** A PostgreSQL server to use; when unset an embedded server runs under DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
+    .optional(),
+  /** Where the embedded PostgreSQL keeps its data. */
+  DATA_DIR: z.string().min(1).default(".data"),
+  /** The plan document imported on first start when the database holds no plan. */
+  SEED_PLAN_FILE: z.string().min(1).default("data/piano-locale-integrato-pisa-2007.txt"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+export function readServerEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const parsed = serverEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
