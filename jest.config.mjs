@@ -1,6 +1,5 @@
-import type { Config } from "jest";
-
-const transform: Config["transform"] = {
+/** @type {import("jest").Config["transform"]} */
+const transform = {
   "^.+\\.(t|j)sx?$": [
     "@swc/jest",
     {
@@ -20,9 +19,10 @@ const common = {
   moduleNameMapper: { "^@/(.*)$": "<rootDir>/$1" },
   roots: ["<rootDir>"],
   modulePathIgnorePatterns: ["<rootDir>/.next/", "<rootDir>/.data/"],
-} satisfies Config;
+};
 
-const config: Config = {
+/** @type {import("jest").Config} */
+const config = {
   projects: [
     {
       ...common,

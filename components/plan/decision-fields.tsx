@@ -1,0 +1,34 @@
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
+import { formatDate, formatEuroCents } from "@/lib/i18n/format";
+import type { DecisionFields } from "@/lib/plan/plan-read";
+
+function timingText(fields: DecisionFields, locale: Locale, t: Translate): string | null {
+  if (fields.timing) return fields.timing;
+  const start = fields.startsOn ? formatDate(fields.startsOn, locale) : null;
+  const end = fields.endsOn ? formatDate(fields.endsOn, locale) : null;
+  if (start && end) return t("measure.period", { start, end });
+  if (start) return t("measure.from", { start });
+  if (end) return t("measure.until", { end });
+  return null;
+}
+
+/** The four questions a measure puts to the decision-makers, with "to be decided" for empty ones. */
+export function DecisionFieldList({ fields, locale, t, compact = false }: { fields: DecisionFields; locale: Locale; t: Translate; compact?: boolean }) {
+  const rows: Array<[string, string | null]> = [
+    [t("plan.fields.timing"), timingText(fields, locale, t)],
+    [t("plan.fields.budget"), fields.budgetCents === null ? null : formatEuroCents(fields.budgetCents, locale)],
+    [t("plan.fields.fundingSource"), fields.fundingSource],
+    [t("plan.fields.department"), fields.department],
+  ];
+  return (
+    <dl className={`consulta-decision-fields row mb-0${compact ? " consulta-decision-fields-compact" : ""}`}>
+      {rows.map(([label, value]) => (
+        <div key={label} className="col-12 col-md-6 col-xl-3">
+          <dt>{label}</dt>
+          <dd>{value ?? <span className="consulta-undecided">{t("common.toBeDecided")}</span>}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Locale } from "@/lib/i18n/locales";
+import { createTranslator } from "@/lib/i18n/translate";
+import { logger } from "@/lib/observability/logger";
+import { type AppErrorCode, isAppError } from "./app-error";
+
+export const httpStatusByCode: Record<AppErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
+
+export type ErrorBody = { error: { code: AppErrorCode | "INTERNAL"; message: string; details?: unknown } };
+
+/**
+ * The one mapping from a thrown error to an HTTP status and body in the user's language.
+ * Unexpected errors are logged with their stack and answered generically.
+ */
+export function toHttpError(error: unknown, locale: Locale, context: Record<string, unknown> = {}): { status: number; body: ErrorBody } {
+  const t = createTranslator(locale);
+  if (isAppError(error)) {
+    return {
+      status: httpStatusByCode[error.code],
+      body: { error: { code: error.code, message: t(error.messageKey, error.params), ...(error.details === undefined ? {} : { details: error.details }) } },
+    };
+  }
+  logger.error("unexpected error", { error, ...context });
+  return { status: 500, body: { error: { code: "INTERNAL", message: t("errors.internal") } } };
+}

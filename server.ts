@@ -1,0 +1,62 @@
+import { createServer } from "node:http";
+import next from "next";
+import { readServerEnv } from "@/lib/config/env";
+import { disconnectPrisma, getPrisma } from "@/lib/db/client";
+import { ensureDatabase } from "@/lib/db/database";
+import { logger } from "@/lib/observability/logger";
+import { importSeedPlanIfEmpty } from "@/lib/plan/import-plan";
+
+/**
+ * The custom server: starts (or connects to) PostgreSQL, applies migrations,
+ * loads the seed plan on first start, then serves Next on PORT.
+ * Socket.IO joins this same HTTP server in the live-assemblies issue.
+ */
+async function main() {
+  const startedAt = performance.now();
+  const env = readServerEnv();
+  const dev = env.NODE_ENV !== "production";
+
+  const database = await ensureDatabase({ dataDir: env.DATA_DIR });
+  process.env.DATABASE_URL = database.url;
+  const seeded = await importSeedPlanIfEmpty(getPrisma(), env.SEED_PLAN_FILE);
+  if (seeded) logger.info("seed plan imported", { file: env.SEED_PLAN_FILE, slug: seeded.slug, measures: seeded.measures });
+
+  const app = next({ dev, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      logger.error("request failed", { error, url: request.url });
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.PORT, env.HOST, resolve);
+  });
+  logger.info("Consulta ready", {
+    url: `http://localhost:${env.PORT}`,
+    mode: dev ? "development" : "production",
+    database: database.embedded ? "embedded" : "external",
+    startupMs: Math.round(performance.now() - startedAt),
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("shutting down", { signal });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await disconnectPrisma();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  logger.error("startup failed", { error });
+  process.exit(1);
+});
