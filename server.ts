@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import next from "next";
-import { readServerEnv } from "@/lib/config/env";
+import { loadDotEnv, readServerEnv } from "@/lib/config/env";
 import { disconnectPrisma, getPrisma } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/database";
 import { logger } from "@/lib/observability/logger";
@@ -13,6 +13,7 @@ import { importSeedPlanIfEmpty } from "@/lib/plan/import-plan";
  */
 async function main() {
   const startedAt = performance.now();
+  loadDotEnv();
   const env = readServerEnv();
   const dev = env.NODE_ENV !== "production";
 

@@ -27,3 +27,12 @@ export function readServerEnv(source: NodeJS.ProcessEnv = process.env): ServerEn
   }
   return parsed.data;
 }
+
+/** Loads ./.env when present (variables already set in the environment win). */
+export function loadDotEnv(file = ".env"): void {
+  try {
+    process.loadEnvFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+}

@@ -34,7 +34,12 @@ export function toPlanDto(plan: PlanView): PlanDto {
     subtitle: plan.subtitle,
     issuer: plan.issuer,
     introduction: plan.introduction,
-    currentRevision: { ...plan.revision, publishedAt: iso(plan.revision.publishedAt) },
+    currentRevision: {
+      number: plan.revision.number,
+      status: plan.revision.status,
+      publishedAt: iso(plan.revision.publishedAt),
+      summary: plan.revision.summary,
+    },
     axes: plan.axes.map((axis) => ({
       number: axis.number,
       title: axis.title,
