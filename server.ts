@@ -22,6 +22,8 @@ async function main() {
   const seeded = await importSeedPlanIfEmpty(getPrisma(), env.SEED_PLAN_FILE);
   if (seeded) logger.info("seed plan imported", { file: env.SEED_PLAN_FILE, slug: seeded.slug, measures: seeded.measures });
 
+  // A public body's server sends nothing to third parties: no Next.js telemetry.
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();

@@ -82,7 +82,8 @@ export function buildIfNeeded({ log = console.log } = {}) {
   if (!reason) return { built: false, reason: null, ms: 0 };
   log(`Building the production bundle (${reason})…`);
   const started = Date.now();
-  run([path.join(root, "node_modules/next/dist/bin/next"), "build"], { env: { ...process.env, NODE_ENV: "production" } });
+  // Telemetry off: a public body's server sends nothing to third parties.
+  run([path.join(root, "node_modules/next/dist/bin/next"), "build"], { env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, NODE_ENV: "production" } });
   return { built: true, reason, ms: Date.now() - started };
 }
 

@@ -39,7 +39,7 @@ export function SiteFooter({ locale, t, organisation }: { locale: Locale; t: Tra
               <a href="/api/v1/openapi.json">{t("footer.openData")}</a>
             </li>
             <li className="list-inline-item">
-              <span>{t("footer.sourceCode")}</span>
+              <span className="text-white">{t("footer.sourceCode")}</span>
             </li>
           </ul>
         </div>

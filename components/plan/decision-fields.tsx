@@ -14,7 +14,18 @@ function timingText(fields: DecisionFields, locale: Locale, t: Translate): strin
 }
 
 /** The four questions a measure puts to the decision-makers, with "to be decided" for empty ones. */
-export function DecisionFieldList({ fields, locale, t, compact = false }: { fields: DecisionFields; locale: Locale; t: Translate; compact?: boolean }) {
+export function DecisionFieldList({
+  fields,
+  locale,
+  t,
+  layout = "grid",
+}: {
+  fields: DecisionFields;
+  locale: Locale;
+  t: Translate;
+  /** "grid": four columns on wide screens; "stacked": one field per line (table cells). */
+  layout?: "grid" | "stacked";
+}) {
   const rows: Array<[string, string | null]> = [
     [t("plan.fields.timing"), timingText(fields, locale, t)],
     [t("plan.fields.budget"), fields.budgetCents === null ? null : formatEuroCents(fields.budgetCents, locale)],
@@ -22,9 +33,9 @@ export function DecisionFieldList({ fields, locale, t, compact = false }: { fiel
     [t("plan.fields.department"), fields.department],
   ];
   return (
-    <dl className={`consulta-decision-fields row mb-0${compact ? " consulta-decision-fields-compact" : ""}`}>
+    <dl className={`consulta-decision-fields row mb-0${layout === "stacked" ? " consulta-decision-fields-stacked" : ""}`}>
       {rows.map(([label, value]) => (
-        <div key={label} className="col-12 col-md-6 col-xl-3">
+        <div key={label} className={layout === "stacked" ? "col-12" : "col-12 col-md-6 col-xl-3"}>
           <dt>{label}</dt>
           <dd>{value ?? <span className="consulta-undecided">{t("common.toBeDecided")}</span>}</dd>
         </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { DecisionFieldList } from "@/components/plan/decision-fields";
+import { PlainText } from "@/components/plan/plain-text";
 import { getPrisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/i18n/format";
 import { getPlan } from "@/lib/plan/get-plan";
@@ -64,13 +65,7 @@ export default async function PlanPage(props: Props) {
       {plan.introduction ? (
         <section className="my-4" aria-labelledby="strategy-title">
           <h2 id="strategy-title">{t("plan.strategy")}</h2>
-          <div lang="it">
-            {plan.introduction.split(/\n{2,}/).map((paragraph, index) => (
-              <p key={index} className="consulta-preformatted">
-                {paragraph}
-              </p>
-            ))}
-          </div>
+          <PlainText text={plan.introduction} lang="it" />
         </section>
       ) : null}
 
@@ -115,7 +110,7 @@ export default async function PlanPage(props: Props) {
                   </a>
                 </h4>
                 <p lang="it">{measure.text}</p>
-                <DecisionFieldList fields={measure} locale={locale} t={t} compact />
+                <DecisionFieldList fields={measure} locale={locale} t={t} />
               </li>
             ))}
           </ol>

@@ -106,7 +106,7 @@ export default async function MeasurePage({ params }: Props) {
                     </th>
                     <td lang="it">{entry.text}</td>
                     <td>
-                      <DecisionFieldList fields={entry} locale={locale} t={t} compact />
+                      <DecisionFieldList fields={entry} locale={locale} t={t} layout="stacked" />
                     </td>
                   </tr>
                 );
