@@ -1,4 +1,6 @@
+import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
+import { localizedPath } from "@/lib/web/localized-path";
 
 export type Crumb = { label: string; href?: string };
 
@@ -18,4 +20,12 @@ export function Breadcrumb({ t, items }: { t: Translate; items: Crumb[] }) {
       </ol>
     </nav>
   );
+}
+
+/** The first steps of every plan page's trail: Home / Plans. */
+export function plansTrail(locale: Locale, t: Translate): Crumb[] {
+  return [
+    { label: t("common.home"), href: localizedPath(locale, "/") },
+    { label: t("plans.title"), href: localizedPath(locale, "/piani") },
+  ];
 }

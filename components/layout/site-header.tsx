@@ -2,7 +2,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { locales } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import { localizedPath } from "@/lib/web/localized-path";
-import { Icon } from "./icon";
+import { Brand, ContainerRow } from "./brand";
 
 type NavItem = { href: string; label: string; active: boolean };
 
@@ -22,71 +22,51 @@ export function SiteHeader({
   return (
     <header className="it-header-wrapper">
       <div className="it-header-slim-wrapper">
-        <div className="container">
-          <div className="row">
-            <div className="col-12">
-              <div className="it-header-slim-wrapper-content">
-                <span className="navbar-brand">{organisation}</span>
-                <nav className="it-header-slim-right-zone" aria-label={t("common.language")}>
-                  <ul className="list-inline mb-0 consulta-language-list">
-                    {locales.map((target) => (
-                      <li key={target} className="list-inline-item">
-                        {target === locale ? (
-                          <span className="fw-bold text-white" aria-current="true" lang={target}>
-                            {t(`common.languageName.${target}`)}
-                          </span>
-                        ) : (
-                          <a className="text-white" href={localizedPath(target, path)} lang={target} hrefLang={target}>
-                            {t(`common.languageName.${target}`)}
-                          </a>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                </nav>
-              </div>
-            </div>
+        <ContainerRow>
+          <div className="it-header-slim-wrapper-content">
+            <span className="navbar-brand">{organisation}</span>
+            <nav className="it-header-slim-right-zone" aria-label={t("common.language")}>
+              <ul className="list-inline mb-0 consulta-language-list">
+                {locales.map((target) => (
+                  <li key={target} className="list-inline-item">
+                    {target === locale ? (
+                      <span className="fw-bold text-white" aria-current="true" lang={target}>
+                        {t(`common.languageName.${target}`)}
+                      </span>
+                    ) : (
+                      <a className="text-white" href={localizedPath(target, path)} lang={target} hrefLang={target}>
+                        {t(`common.languageName.${target}`)}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
           </div>
-        </div>
+        </ContainerRow>
       </div>
       <div className="it-nav-wrapper">
         <div className="it-header-center-wrapper">
-          <div className="container">
-            <div className="row">
-              <div className="col-12">
-                <div className="it-header-center-content-wrapper">
-                  <div className="it-brand-wrapper">
-                    <a href={localizedPath(locale, "/")}>
-                      <Icon name="it-pa" />
-                      <div className="it-brand-text">
-                        <div className="it-brand-title">{t("common.siteName")}</div>
-                        <div className="it-brand-tagline d-none d-md-block">{t("common.siteTagline")}</div>
-                      </div>
-                    </a>
-                  </div>
-                </div>
-              </div>
+          <ContainerRow>
+            <div className="it-header-center-content-wrapper">
+              <Brand href={localizedPath(locale, "/")} title={t("common.siteName")} tagline={t("common.siteTagline")} taglineClassName="d-none d-md-block" />
             </div>
-          </div>
+          </ContainerRow>
         </div>
         <div className="it-header-navbar-wrapper consulta-navbar">
-          <div className="container">
-            <div className="row">
-              <div className="col-12">
-                <nav className="navbar navbar-expand-lg" aria-label={t("common.mainNavigation")}>
-                  <ul className="navbar-nav">
-                    {navItems.map((item) => (
-                      <li className="nav-item" key={item.href}>
-                        <a className={`nav-link${item.active ? " active" : ""}`} href={item.href} aria-current={item.active ? "page" : undefined}>
-                          <span>{item.label}</span>
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </nav>
-              </div>
-            </div>
-          </div>
+          <ContainerRow>
+            <nav className="navbar navbar-expand-lg" aria-label={t("common.mainNavigation")}>
+              <ul className="navbar-nav">
+                {navItems.map((item) => (
+                  <li className="nav-item" key={item.href}>
+                    <a className={`nav-link${item.active ? " active" : ""}`} href={item.href} aria-current={item.active ? "page" : undefined}>
+                      <span>{item.label}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </ContainerRow>
         </div>
       </div>
     </header>

@@ -1,17 +1,9 @@
 import net from "node:net";
 import { createPrismaClient } from "@/lib/db/client";
 import { checkDatabase } from "@/lib/db/check-database";
-import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { databaseForThisFile } from "@/tests/support/test-database";
 
-let db: TestDatabase;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-}, 120_000);
-
-afterAll(async () => {
-  await db?.drop();
-});
+const db = databaseForThisFile();
 
 /** A port on which nothing listens: bind, read the port, close. */
 async function closedPort(): Promise<number> {

@@ -1,28 +1,17 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { PrismaClient } from "@/lib/db/generated/client";
-import { createTestDatabase } from "@/tests/support/test-database";
+import { databaseForThisFile } from "@/tests/support/test-database";
 
 const run = promisify(execFile);
 const root = path.join(__dirname, "../..");
 const seedFile = "data/piano-locale-integrato-pisa-2007.txt";
 const badBudgetFile = "tests/fixtures/plans/broken/bad-budget.txt";
 
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let prisma: PrismaClient;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  prisma = db.prisma;
-}, 120_000);
-
-afterAll(async () => {
-  await db?.drop();
-});
+const db = databaseForThisFile();
 
 beforeEach(async () => {
-  await prisma.$executeRawUnsafe('TRUNCATE "Plan" CASCADE');
+  await db.prisma.$executeRawUnsafe('TRUNCATE "Plan" CASCADE');
 });
 
 type Outcome = { code: number; stdout: string; stderr: string };
@@ -48,7 +37,7 @@ describe("npm run plan:import", () => {
     const summary = JSON.parse(outcome.stdout) as Record<string, unknown>;
     expect(summary).toEqual({ plan: "quadro-di-riferimento-per-un-piano-locale-integrato", axes: 4, measures: 37, budgetCents: 0 });
     expect(Object.keys(summary)).toEqual(["plan", "axes", "measures", "budgetCents"]);
-    expect(await prisma.measure.count()).toBe(37);
+    expect(await db.prisma.measure.count()).toBe(37);
   }, 120_000);
 
   test("prints a human summary in the user's language", async () => {
@@ -64,7 +53,7 @@ describe("npm run plan:import", () => {
     expect(outcome.code).toBe(1);
     expect(outcome.stdout).toBe("");
     expect(outcome.stderr).toMatch(/^tests\/fixtures\/plans\/broken\/bad-budget\.txt:49: Budget non valido «1,200 €»/);
-    expect(await prisma.plan.count()).toBe(0);
+    expect(await db.prisma.plan.count()).toBe(0);
   }, 120_000);
 
   test("parses before connecting: a broken file fails even with no reachable database, in English", async () => {

@@ -1,4 +1,3 @@
-import type { PrismaClient } from "@/lib/db/generated/client";
 import { findMainPlan } from "@/lib/plan/find-main-plan";
 import { getMeasure } from "@/lib/plan/get-measure";
 import { getPlan } from "@/lib/plan/get-plan";
@@ -7,25 +6,19 @@ import { listRevisions } from "@/lib/plan/list-revisions";
 import { measureDetailDto, planDto, planListDto } from "@/lib/plan/plan-api.schemas";
 import { toMeasureDetailDto, toPlanDto, toPlanListDto } from "@/lib/plan/plan-dto";
 import { createNextRevision, importSeedPlan } from "@/tests/support/plan-factory";
-import { createTestDatabase, type TestDatabase } from "@/tests/support/test-database";
+import { databaseForThisFile } from "@/tests/support/test-database";
 
-let db: TestDatabase;
-let prisma: PrismaClient;
+const db = databaseForThisFile();
+
 let seed: { planId: string; slug: string };
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  prisma = db.prisma;
-  seed = await importSeedPlan(prisma);
+  seed = await importSeedPlan(db.prisma);
 }, 120_000);
-
-afterAll(async () => {
-  await db?.drop();
-});
 
 describe("the seed plan as published in revision 1", () => {
   test("has 4 axes with 4/0/8/8 expected results and 6/7/20/4 measures, every decision field empty", async () => {
-    const plan = await getPlan(prisma, { slug: seed.slug });
+    const plan = await getPlan(db.prisma, { slug: seed.slug });
     expect(plan.revision).toMatchObject({ number: 1, status: "PUBLISHED" });
     expect(plan.currentRevisionNumber).toBe(1);
     expect(plan.axes.map((axis) => [axis.number, axis.title, axis.resultsBullets.length, axis.measures.length])).toEqual([
@@ -47,18 +40,18 @@ describe("the seed plan as published in revision 1", () => {
   });
 
   test("the API document of the plan satisfies its published schema", async () => {
-    const dto = toPlanDto(await getPlan(prisma, { id: seed.planId }));
+    const dto = toPlanDto(await getPlan(db.prisma, { id: seed.planId }));
     expect(planDto.parse(dto)).toEqual(dto);
-    expect(planListDto.parse(toPlanListDto(await listPlans(prisma))).plans).toEqual([
+    expect(planListDto.parse(toPlanListDto(await listPlans(db.prisma))).plans).toEqual([
       expect.objectContaining({ slug: seed.slug, axes: 4, measures: 37, currentRevision: expect.objectContaining({ number: 1 }) }),
     ]);
   });
 
   test("unknown plans, measures and revisions are NOT_FOUND errors", async () => {
-    await expect(getPlan(prisma, { slug: "nessun-piano" })).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.planNotFound" });
-    await expect(getPlan(prisma, { id: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getPlan(prisma, { slug: seed.slug }, 99)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.revisionNotFound" });
-    await expect(getMeasure(prisma, { slug: seed.slug }, "9.1")).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.measureNotFound" });
+    await expect(getPlan(db.prisma, { slug: "nessun-piano" })).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.planNotFound" });
+    await expect(getPlan(db.prisma, { id: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getPlan(db.prisma, { slug: seed.slug }, 99)).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.revisionNotFound" });
+    await expect(getMeasure(db.prisma, { slug: seed.slug }, "9.1")).rejects.toMatchObject({ code: "NOT_FOUND", messageKey: "errors.measureNotFound" });
   });
 });
 
@@ -66,25 +59,25 @@ describe("a plan revised after a consultation", () => {
   let second: { id: string; slug: string };
 
   beforeAll(async () => {
-    const imported = await importSeedPlan(prisma, "piano-rivisto");
+    const imported = await importSeedPlan(db.prisma, "piano-rivisto");
     second = { id: imported.planId, slug: imported.slug };
-    await createNextRevision(prisma, second.id, {
+    await createNextRevision(db.prisma, second.id, {
       summary: "Esito della prima consultazione",
       edits: { "1.2": { text: "Consultazione degli stakeholders tre volte l'anno.", budgetCents: 1_250_000n, department: "Politiche sociali" } },
       retire: ["3.20"],
     });
     // A draft in progress is not public.
-    await createNextRevision(prisma, second.id, { status: "DRAFT", edits: { "1.1": { text: "Bozza non pubblicata" } } });
+    await createNextRevision(db.prisma, second.id, { status: "DRAFT", edits: { "1.1": { text: "Bozza non pubblicata" } } });
   });
 
   test("shows the revision in force by default and older ones on request", async () => {
-    const current = await getPlan(prisma, { slug: second.slug });
+    const current = await getPlan(db.prisma, { slug: second.slug });
     expect(current.revision.number).toBe(2);
     const measure = current.axes[0]!.measures[1]!;
     expect(measure).toMatchObject({ code: "1.2", budgetCents: 1_250_000, department: "Politiche sociali" });
     expect(current.axes[2]!.measures).toHaveLength(19);
 
-    const original = await getPlan(prisma, { slug: second.slug }, 1);
+    const original = await getPlan(db.prisma, { slug: second.slug }, 1);
     expect(original.revision.number).toBe(1);
     expect(original.currentRevisionNumber).toBe(2);
     expect(original.axes[2]!.measures).toHaveLength(20);
@@ -92,13 +85,13 @@ describe("a plan revised after a consultation", () => {
   });
 
   test("never exposes a draft revision", async () => {
-    await expect(getPlan(prisma, { slug: second.slug }, 3)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const measure = await getMeasure(prisma, { slug: second.slug }, "1.1");
+    await expect(getPlan(db.prisma, { slug: second.slug }, 3)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const measure = await getMeasure(db.prisma, { slug: second.slug }, "1.1");
     expect(measure.history.map((entry) => entry.text)).not.toContain("Bozza non pubblicata");
   });
 
   test("a measure's history follows it across revisions", async () => {
-    const measure = await getMeasure(prisma, { slug: second.slug }, "1.2");
+    const measure = await getMeasure(db.prisma, { slug: second.slug }, "1.2");
     expect(measure.history.map((entry) => [entry.revision.number, entry.budgetCents, entry.department])).toEqual([
       [1, null, null],
       [2, 1_250_000, "Politiche sociali"],
@@ -109,13 +102,13 @@ describe("a plan revised after a consultation", () => {
   });
 
   test("a retired measure keeps its history but has no current version", async () => {
-    const retired = await getMeasure(prisma, { slug: second.slug }, "3.20");
+    const retired = await getMeasure(db.prisma, { slug: second.slug }, "3.20");
     expect(retired.current).toBeNull();
     expect(retired.history.map((entry) => entry.revision.number)).toEqual([1]);
   });
 
   test("revisions are listed newest first with the one in force marked", async () => {
-    const { revisions } = await listRevisions(prisma, { slug: second.slug });
+    const { revisions } = await listRevisions(db.prisma, { slug: second.slug });
     expect(revisions.map((revision) => [revision.number, revision.isCurrent, revision.measures])).toEqual([
       [2, true, 36],
       [1, false, 37],
@@ -124,6 +117,6 @@ describe("a plan revised after a consultation", () => {
   });
 
   test("the main plan stays the first one imported", async () => {
-    expect(await findMainPlan(prisma)).toEqual({ id: seed.planId, slug: seed.slug });
+    expect(await findMainPlan(db.prisma)).toEqual({ id: seed.planId, slug: seed.slug });
   });
 });

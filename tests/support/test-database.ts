@@ -134,3 +134,29 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * Gives the calling test file its own database for all its tests: created before the first,
+ * dropped after the last. Read `prisma` / `url` inside hooks or tests, not at module load.
+ */
+export function databaseForThisFile(): { readonly prisma: PrismaClient; readonly url: string } {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  }, 120_000);
+  afterAll(async () => {
+    await database?.drop();
+  });
+  const current = (): TestDatabase => {
+    if (!database) throw new Error("databaseForThisFile(): the database exists only inside hooks and tests");
+    return database;
+  };
+  return {
+    get prisma() {
+      return current().prisma;
+    },
+    get url() {
+      return current().url;
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Breadcrumb } from "@/components/layout/breadcrumb";
+import { Breadcrumb, plansTrail } from "@/components/layout/breadcrumb";
 import { DecisionFieldList } from "@/components/plan/decision-fields";
 import { PlainText } from "@/components/plan/plain-text";
 import { getPrisma } from "@/lib/db/client";
@@ -35,8 +35,7 @@ export default async function PlanPage(props: Props) {
       <Breadcrumb
         t={t}
         items={[
-          { label: t("common.home"), href: localizedPath(locale, "/") },
-          { label: t("plans.title"), href: localizedPath(locale, "/piani") },
+          ...plansTrail(locale, t),
           { label: plan.title },
         ]}
       />

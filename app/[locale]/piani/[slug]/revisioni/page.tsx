@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Breadcrumb } from "@/components/layout/breadcrumb";
+import { Breadcrumb, plansTrail } from "@/components/layout/breadcrumb";
 import { getPrisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";
@@ -33,8 +33,7 @@ export default async function RevisionsPage({ params }: Props) {
       <Breadcrumb
         t={t}
         items={[
-          { label: t("common.home"), href: localizedPath(locale, "/") },
-          { label: t("plans.title"), href: localizedPath(locale, "/piani") },
+          ...plansTrail(locale, t),
           { label: plan.title, href: planHref },
           { label: t("revisions.title") },
         ]}

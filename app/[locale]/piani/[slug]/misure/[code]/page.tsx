@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Breadcrumb } from "@/components/layout/breadcrumb";
+import { Breadcrumb, plansTrail } from "@/components/layout/breadcrumb";
 import { DecisionFieldList } from "@/components/plan/decision-fields";
 import { getPrisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/i18n/format";
@@ -43,8 +43,7 @@ export default async function MeasurePage({ params }: Props) {
       <Breadcrumb
         t={t}
         items={[
-          { label: t("common.home"), href: localizedPath(locale, "/") },
-          { label: t("plans.title"), href: localizedPath(locale, "/piani") },
+          ...plansTrail(locale, t),
           { label: measure.plan.title, href: planHref },
           { label: t("measure.title", { code: measure.code }) },
         ]}
