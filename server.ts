@@ -24,7 +24,7 @@ async function main() {
 
   // A public body's server sends nothing to third parties: no Next.js telemetry.
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-  const app = next({ dev, hostname: env.HOST, port: env.PORT });
+  const app = next({ dev, hostname: nextHostname(env.HOST), port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((request, response) => {
@@ -57,6 +57,16 @@ async function main() {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/**
+ * The host name Next builds its own URLs from. Next's proxy sees loopback addresses as "localhost"
+ * (NextURL normalises 127.x and [::1]); given "127.0.0.1" here, every rewrite of proxy.ts would look
+ * like a different origin and be proxied over HTTP back to this server (a loop: pages hang or
+ * redirect). Listening still uses HOST.
+ */
+function nextHostname(host: string): string {
+  return /^(127(\.\d{1,3}){3}|::1|\[::1\])$/.test(host) ? "localhost" : host;
 }
 
 main().catch((error: unknown) => {
