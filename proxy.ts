@@ -1,44 +1,85 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { getPrisma } from "@/lib/db/client";
+import { type PlanAddress, planAddressExists } from "@/lib/plan/plan-address-exists";
 import { measureCodeSchema, planPageSearchSchema, planSlugSchema } from "@/lib/plan/plan-routes.schemas";
+import { logger } from "@/lib/observability/logger";
 import { localeHeader, pathHeader } from "@/lib/web/localized-path";
 
 /**
- * Locale routing: Italian at the root (rewritten to /it/...), English under /en/...;
- * /it/... redirects to the root so each page has one address. It also rejects
- * malformed page parameters with a 400 page, which a page itself cannot answer.
+ * Locale routing and status codes for pages.
+ * - Italian pages live at the root (rewritten to /it/...), English ones under /en/...;
+ *   /it/... redirects to the root so each page has one address.
+ * - Malformed parameters get the 400 page, unknown addresses the 404 page, both
+ *   server-rendered with their status: a page answering through notFound() would
+ *   send an empty shell that needs JavaScript to show anything.
  */
-export function proxy(request: NextRequest) {
-  const { pathname, search, searchParams } = request.nextUrl;
+type Outcome = "page" | "bad-request" | "not-found";
+type AddressCheck = (address: PlanAddress) => Promise<boolean>;
 
-  if (pathname === "/it" || pathname.startsWith("/it/")) {
+const staticPages = new Set(["/", "/piani", "/dichiarazione-accessibilita"]);
+const outcomePage: Record<Exclude<Outcome, "page">, { path: string; status: number }> = {
+  "bad-request": { path: "/richiesta-non-valida", status: 400 },
+  "not-found": { path: "/pagina-non-trovata", status: 404 },
+};
+
+export function createProxy(addressExists: AddressCheck) {
+  return async function proxy(request: NextRequest) {
+    const { pathname, search, searchParams } = request.nextUrl;
+
+    if (pathname === "/it" || pathname.startsWith("/it/")) {
+      const url = request.nextUrl.clone();
+      url.pathname = pathname.slice(3) || "/";
+      return NextResponse.redirect(url, 308);
+    }
+
+    const isEnglish = pathname === "/en" || pathname.startsWith("/en/");
+    const unprefixed = isEnglish ? pathname.slice(3) || "/" : pathname;
+    const locale = isEnglish ? "en" : "it";
+
+    const headers = new Headers(request.headers);
+    headers.set(pathHeader, unprefixed + search);
+    headers.set(localeHeader, locale);
+
+    const outcome = await resolve(unprefixed, searchParams, addressExists);
     const url = request.nextUrl.clone();
-    url.pathname = pathname.slice(3) || "/";
-    return NextResponse.redirect(url, 308);
-  }
-
-  const isEnglish = pathname === "/en" || pathname.startsWith("/en/");
-  const unprefixed = isEnglish ? pathname.slice(3) || "/" : pathname;
-  const locale = isEnglish ? "en" : "it";
-
-  const headers = new Headers(request.headers);
-  headers.set(pathHeader, unprefixed + search);
-  headers.set(localeHeader, locale);
-
-  const url = request.nextUrl.clone();
-  const malformed = isMalformed(unprefixed, searchParams);
-  url.pathname = malformed ? `/${locale}/richiesta-non-valida` : `/${locale}${unprefixed === "/" ? "" : unprefixed}`;
-  return NextResponse.rewrite(url, { request: { headers }, status: malformed ? 400 : undefined });
+    if (outcome === "page") {
+      url.pathname = `/${locale}${unprefixed === "/" ? "" : unprefixed}`;
+      return NextResponse.rewrite(url, { request: { headers } });
+    }
+    url.pathname = `/${locale}${outcomePage[outcome].path}`;
+    return NextResponse.rewrite(url, { request: { headers }, status: outcomePage[outcome].status });
+  };
 }
 
-function isMalformed(path: string, searchParams: URLSearchParams): boolean {
-  const segments = path.split("/").filter(Boolean).map(safeDecode);
-  if (segments[0] !== "piani" || segments.length < 2) return false;
-  if (segments.some((segment) => segment === null)) return true;
-  const [, slug, section, code] = segments as string[];
-  if (!planSlugSchema.safeParse(slug).success) return true;
-  if (section === "misure" && code !== undefined && !measureCodeSchema.safeParse(code).success) return true;
-  if (segments.length === 2 && !planPageSearchSchema.safeParse(Object.fromEntries(searchParams)).success) return true;
-  return false;
+async function resolve(path: string, searchParams: URLSearchParams, addressExists: AddressCheck): Promise<Outcome> {
+  const normalised = path.length > 1 ? path.replace(/\/+$/, "") : path;
+  if (staticPages.has(normalised)) return "page";
+
+  const segments = normalised.split("/").filter(Boolean).map(safeDecode);
+  if (segments[0] !== "piani" || segments.length < 2 || segments.length > 4) return "not-found";
+  if (segments.some((segment) => segment === null)) return "bad-request";
+  const [, slug = "", section, code] = segments as string[];
+  if (!planSlugSchema.safeParse(slug).success) return "bad-request";
+
+  const address: PlanAddress = { slug };
+  if (section === undefined) {
+    const search = planPageSearchSchema.safeParse(Object.fromEntries(searchParams));
+    if (!search.success) return "bad-request";
+    address.revisionNumber = search.data.revisione;
+  } else if (section === "misure" && code !== undefined && segments.length === 4) {
+    if (!measureCodeSchema.safeParse(code).success) return "bad-request";
+    address.measureCode = code;
+  } else if (!(section === "revisioni" && segments.length === 3)) {
+    return "not-found";
+  }
+
+  try {
+    return (await addressExists(address)) ? "page" : "not-found";
+  } catch (error) {
+    // The page itself will meet the same failure and show the error page.
+    logger.warn("address check failed", { error, path });
+    return "page";
+  }
 }
 
 function safeDecode(segment: string): string | null {
@@ -49,6 +90,8 @@ function safeDecode(segment: string): string | null {
   }
 }
 
+export const proxy = createProxy((address) => planAddressExists(getPrisma(), address));
+
 export const config = {
-  matcher: ["/((?!api/|_next/|vendor/|favicon\\.ico|robots\\.txt).*)"],
+  matcher: ["/((?!api/|_next/|vendor/|favicon\\.ico|favicon\\.svg|robots\\.txt).*)"],
 };

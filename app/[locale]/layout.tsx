@@ -15,6 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return {
     title: { default: t("common.siteName"), template: `%s · ${t("common.siteName")}` },
     description: t("common.siteTagline"),
+    icons: { icon: "/favicon.svg" },
   };
 }
 

@@ -23,12 +23,6 @@ interface PublicPage {
   /** The Italian address; English is the same under /en. */
   path: (plan: PlanFacts) => string;
   status: 200 | 400 | 404;
-  /**
-   * False for pages answered through Next's notFound(): Next 16 does not server-render the
-   * not-found UI of a dynamic route (vercel/next.js#62228): the HTML is an empty error shell
-   * (<html id="__next_error__">) that the client fills in. See the no-JavaScript tests below.
-   */
-  serverRendered?: false;
 }
 
 const publicPages: PublicPage[] = [
@@ -41,10 +35,10 @@ const publicPages: PublicPage[] = [
   { name: "last measure", path: (plan) => `/piani/${plan.slug}/misure/${plan.lastMeasure}`, status: 200 },
   { name: "revisions", path: (plan) => `/piani/${plan.slug}/revisioni`, status: 200 },
   { name: "accessibility statement", path: () => "/dichiarazione-accessibilita", status: 200 },
-  { name: "404: unknown address", path: () => "/questa-pagina-non-esiste", status: 404, serverRendered: false },
-  { name: "404: unknown plan", path: () => "/piani/piano-che-non-esiste", status: 404, serverRendered: false },
-  { name: "404: unknown measure", path: (plan) => `/piani/${plan.slug}/misure/9.99`, status: 404, serverRendered: false },
-  { name: "404: unknown revision", path: (plan) => `/piani/${plan.slug}?revisione=999`, status: 404, serverRendered: false },
+  { name: "404: unknown address", path: () => "/questa-pagina-non-esiste", status: 404 },
+  { name: "404: unknown plan", path: () => "/piani/piano-che-non-esiste", status: 404 },
+  { name: "404: unknown measure", path: (plan) => `/piani/${plan.slug}/misure/9.99`, status: 404 },
+  { name: "404: unknown revision", path: (plan) => `/piani/${plan.slug}?revisione=999`, status: 404 },
   { name: "400: malformed measure code", path: (plan) => `/piani/${plan.slug}/misure/abc`, status: 400 },
   { name: "400: malformed plan slug", path: () => "/piani/Piano_Non_Valido", status: 400 },
   { name: "400: malformed revision", path: (plan) => `/piani/${plan.slug}?revisione=zero`, status: 400 },
@@ -77,8 +71,6 @@ describeE2E("public pages", () => {
     try {
       const response = await page.goto(address, { waitUntil: "load" });
       expect(response?.status()).toBe(spec.status);
-      // Pages rendered by the client (see serverRendered) are complete once their h1 is there.
-      if (spec.serverRendered === false) await page.waitForSelector("html[lang] h1", { timeout: 10_000 });
       expect(await page.getAttribute("html", "lang")).toBe(locale);
       expect(new URL(page.url()).pathname).toBe(address.split("?")[0]); // no redirect
 
@@ -114,16 +106,7 @@ describeE2E("public pages", () => {
     expect((await page.locator("main").innerText()).trim().length).toBeGreaterThan(20);
   };
 
-  const serverRendered = cases.filter(([, , spec]) => spec.serverRendered !== false);
-  const clientRendered = cases.filter(([, , spec]) => spec.serverRendered === false);
-
-  test.each(serverRendered)("%s %s: readable without JavaScript", async (locale, _name, spec) => {
-    await readableWithoutJavaScript(locale, spec);
-  });
-
-  // Known defect (vercel/next.js#62228): expected to fail until the 404 pages are server-rendered.
-  // When this starts "failing", the bug is fixed: drop serverRendered: false from the pages above.
-  test.failing.each(clientRendered)("%s %s: readable without JavaScript [KNOWN BUG: 404 not server-rendered]", async (locale, _name, spec) => {
+  test.each(cases)("%s %s: readable without JavaScript", async (locale, _name, spec) => {
     await readableWithoutJavaScript(locale, spec);
   });
 

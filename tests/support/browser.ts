@@ -64,7 +64,6 @@ export async function newContext(browser: Browser, baseURL: string, options: Bro
  * Collects what went wrong while a page loaded: uncaught exceptions, console errors, and
  * subresources (scripts, styles, fonts, icons) answered with an error status. The document itself
  * may have an error status (404 and 400 pages); Chromium's console line about it is ignored.
- * `/favicon.ico` is not checked: browsers request it on their own and the app declares no icon.
  */
 export function trackPageErrors(page: Page, documentPath?: string): { errors: string[]; stop(): void } {
   const errors: string[] = [];
@@ -75,7 +74,7 @@ export function trackPageErrors(page: Page, documentPath?: string): { errors: st
   const onResponse = (response: Response) => {
     const url = new URL(response.url());
     const isDocument = response.request().resourceType() === "document" && (!documentPath || url.pathname === documentPath.split("?")[0]);
-    if (response.status() >= 400 && !isDocument && url.pathname !== "/favicon.ico") errors.push(`HTTP ${response.status()}: ${url.pathname}`);
+    if (response.status() >= 400 && !isDocument) errors.push(`HTTP ${response.status()}: ${url.pathname}`);
   };
   const onRequestFailed = (request: Request) => {
     const failure = request.failure()?.errorText ?? "failed";

@@ -1,8 +1,19 @@
 import { NextRequest } from "next/server";
-import { proxy } from "@/proxy";
+import type { PlanAddress } from "@/lib/plan/plan-address-exists";
+import { createProxy } from "@/proxy";
 
-function route(path: string) {
-  const response = proxy(new NextRequest(new URL(path, "http://localhost:3000")));
+/** The router with a fake database: one plan "piano-pisa" with measures 1.1–3.12 and revisions 1–2. */
+const checked: PlanAddress[] = [];
+const proxy = createProxy(async (address) => {
+  checked.push(address);
+  if (address.slug !== "piano-pisa") return false;
+  if (address.measureCode && !["1.1", "3.12"].includes(address.measureCode)) return false;
+  if (address.revisionNumber && address.revisionNumber > 2) return false;
+  return true;
+});
+
+async function route(path: string) {
+  const response = await proxy(new NextRequest(new URL(path, "http://localhost:3000")));
   return {
     status: response.status,
     rewrite: response.headers.get("x-middleware-rewrite"),
@@ -10,41 +21,81 @@ function route(path: string) {
   };
 }
 
+beforeEach(() => {
+  checked.length = 0;
+});
+
 describe("locale routing", () => {
-  test("Italian pages live at the root and are served from the it segment", () => {
-    const result = route("/piani/piano-pisa?revisione=1");
+  test("Italian pages live at the root and are served from the it segment", async () => {
+    const result = await route("/piani/piano-pisa?revisione=1");
     expect(result.rewrite).toBe("http://localhost:3000/it/piani/piano-pisa?revisione=1");
     expect(result.status).toBe(200);
+    expect(checked).toEqual([{ slug: "piano-pisa", revisionNumber: 1 }]);
   });
 
-  test("English pages keep their /en prefix", () => {
-    expect(route("/en").rewrite).toBe("http://localhost:3000/en");
-    expect(route("/en/piani/piano-pisa/misure/3.12").rewrite).toBe("http://localhost:3000/en/piani/piano-pisa/misure/3.12");
+  test("English pages keep their /en prefix", async () => {
+    expect((await route("/en")).rewrite).toBe("http://localhost:3000/en");
+    expect((await route("/en/piani/piano-pisa/misure/3.12")).rewrite).toBe("http://localhost:3000/en/piani/piano-pisa/misure/3.12");
   });
 
-  test("/it addresses redirect permanently to the one canonical Italian address", () => {
-    expect(route("/it/piani")).toMatchObject({ status: 308, location: "http://localhost:3000/piani" });
-    expect(route("/it")).toMatchObject({ status: 308, location: "http://localhost:3000/" });
+  test("/it addresses redirect permanently to the one canonical Italian address", async () => {
+    expect(await route("/it/piani")).toMatchObject({ status: 308, location: "http://localhost:3000/piani" });
+    expect(await route("/it")).toMatchObject({ status: 308, location: "http://localhost:3000/" });
+  });
+
+  test("pages that need no data are not checked against the database", async () => {
+    for (const path of ["/", "/piani", "/dichiarazione-accessibilita", "/en/piani/"]) expect((await route(path)).status).toBe(200);
+    expect(checked).toEqual([]);
   });
 });
 
-describe("malformed page parameters get a 400 page", () => {
+describe("malformed page parameters get the 400 page", () => {
   test.each([
     "/piani/Not_A_Slug",
-    "/piani/piano/misure/abc",
-    "/piani/piano/misure/1.1.1",
-    "/piani/piano/misure/%E0%A4%A",
-    "/piani/piano?revisione=zero",
-    "/en/piani/piano/misure/0.1",
-  ])("%s", (path) => {
-    const result = route(path);
+    "/piani/piano-pisa/misure/abc",
+    "/piani/piano-pisa/misure/1.1.1",
+    "/piani/piano-pisa/misure/%E0%A4%A",
+    "/piani/piano-pisa?revisione=zero",
+    "/en/piani/piano-pisa/misure/0.1",
+  ])("%s", async (path) => {
+    const result = await route(path);
     expect(result.status).toBe(400);
     expect(result.rewrite).toMatch(/\/(it|en)\/richiesta-non-valida(\?|$)/);
+    expect(checked).toEqual([]); // rejected before any query
+  });
+});
+
+describe("addresses that name nothing get the 404 page", () => {
+  test.each([
+    "/questa-pagina-non-esiste",
+    "/piani/piano-inesistente",
+    "/piani/piano-pisa/misure/9.99",
+    "/piani/piano-pisa?revisione=999",
+    "/piani/piano-pisa/altro",
+    "/piani/piano-pisa/misure",
+    "/piani/piano-pisa/revisioni/3",
+    "/pagina-non-trovata",
+    "/en/richiesta-non-valida",
+  ])("%s", async (path) => {
+    const result = await route(path);
+    expect(result.status).toBe(404);
+    expect(result.rewrite).toMatch(/\/(it|en)\/pagina-non-trovata(\?|$)/);
   });
 
-  test("well-formed unknown ids are left to the page (404), not rejected", () => {
-    const result = route("/piani/piano-inesistente/misure/9.99");
-    expect(result.status).toBe(200);
-    expect(result.rewrite).toBe("http://localhost:3000/it/piani/piano-inesistente/misure/9.99");
+  test("existing plan, measure and revision addresses reach their page", async () => {
+    for (const path of ["/piani/piano-pisa", "/piani/piano-pisa/misure/1.1", "/piani/piano-pisa/revisioni", "/piani/piano-pisa?revisione=2"]) {
+      expect(await route(path)).toMatchObject({ status: 200, rewrite: `http://localhost:3000/it${path}` });
+    }
+  });
+
+  test("when the database cannot be asked, the page is served and shows the error itself", async () => {
+    const failing = createProxy(async () => {
+      throw new Error("connection refused");
+    });
+    const warn = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const response = await failing(new NextRequest(new URL("/piani/piano-pisa", "http://localhost:3000")));
+    warn.mockRestore();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-middleware-rewrite")).toBe("http://localhost:3000/it/piani/piano-pisa");
   });
 });
