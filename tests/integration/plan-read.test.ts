@@ -3,6 +3,7 @@ import { getMeasure } from "@/lib/plan/get-measure";
 import { getPlan } from "@/lib/plan/get-plan";
 import { listPlans } from "@/lib/plan/list-plans";
 import { listRevisions } from "@/lib/plan/list-revisions";
+import { planAddressExists } from "@/lib/plan/plan-address-exists";
 import { measureDetailDto, planDto, planListDto } from "@/lib/plan/plan-api.schemas";
 import { toMeasureDetailDto, toPlanDto, toPlanListDto } from "@/lib/plan/plan-dto";
 import { createNextRevision, importSeedPlan } from "@/tests/support/plan-factory";
@@ -114,6 +115,17 @@ describe("a plan revised after a consultation", () => {
       [1, false, 37],
     ]);
     expect(revisions[0]!.summary).toBe("Esito della prima consultazione");
+  });
+
+  test("the router's address check agrees with what the pages can show", async () => {
+    const exists = (address: Parameters<typeof planAddressExists>[1]) => planAddressExists(db.prisma, address);
+    expect(await exists({ slug: second.slug })).toBe(true);
+    expect(await exists({ slug: "nessun-piano" })).toBe(false);
+    expect(await exists({ slug: second.slug, measureCode: "1.2" })).toBe(true);
+    expect(await exists({ slug: second.slug, measureCode: "3.20" })).toBe(true); // retired, history still public
+    expect(await exists({ slug: second.slug, measureCode: "9.1" })).toBe(false);
+    expect(await exists({ slug: second.slug, revisionNumber: 2 })).toBe(true);
+    expect(await exists({ slug: second.slug, revisionNumber: 3 })).toBe(false); // a draft
   });
 
   test("the main plan stays the first one imported", async () => {
