@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getPrisma } from "@/lib/db/client";
 import { type PlanAddress, planAddressExists } from "@/lib/plan/plan-address-exists";
-import { measureCodeSchema, planPageSearchSchema, planSlugSchema } from "@/lib/plan/plan-routes.schemas";
+import { measureCodeSchema, planPageSearchSchema, planSlugSchema } from "@/lib/plan/plan.schemas";
 import { logger } from "@/lib/observability/logger";
 import { localeHeader, pathHeader } from "@/lib/web/localized-path";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apiSchemas } from "@/lib/plan/plan-api.schemas";
+import { apiSchemas } from "@/lib/plan/plan.schemas";
 
 /**
  * OpenAPI 3.1 document of the public read API, generated from the same zod

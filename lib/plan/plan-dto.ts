@@ -1,7 +1,7 @@
 import type { MeasureView } from "./get-measure";
 import type { PlanView } from "./get-plan";
 import type { PlanSummary } from "./list-plans";
-import type { MeasureDetailDto, PlanDto, PlanListDto } from "./plan-api.schemas";
+import type { MeasureDetailDto, PlanDto, PlanListDto } from "./plan.schemas";
 import type { DecisionFields } from "./plan-read";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { errorDto, healthDto, measureDetailDto, planDto, planListDto } from "@/lib/plan/plan-api.schemas";
+import { errorDto, healthDto, measureDetailDto, planDto, planListDto } from "@/lib/plan/plan.schemas";
 import { describeE2E, fetchSeedPlan, get, type SeedPlan } from "../support/e2e-server";
 
 jest.setTimeout(30_000);

@@ -4,7 +4,7 @@ import { getPlan } from "@/lib/plan/get-plan";
 import { listPlans } from "@/lib/plan/list-plans";
 import { listRevisions } from "@/lib/plan/list-revisions";
 import { planAddressExists } from "@/lib/plan/plan-address-exists";
-import { measureDetailDto, planDto, planListDto } from "@/lib/plan/plan-api.schemas";
+import { measureDetailDto, planDto, planListDto } from "@/lib/plan/plan.schemas";
 import { toMeasureDetailDto, toPlanDto, toPlanListDto } from "@/lib/plan/plan-dto";
 import { createNextRevision, importSeedPlan } from "@/tests/support/plan-factory";
 import { databaseForThisFile } from "@/tests/support/test-database";

@@ -5,7 +5,7 @@ import { PlainText } from "@/components/plan/plain-text";
 import { getPrisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/i18n/format";
 import { getPlan } from "@/lib/plan/get-plan";
-import { planPageSearchSchema, planSlugSchema } from "@/lib/plan/plan-routes.schemas";
+import { planPageSearchSchema, planSlugSchema } from "@/lib/plan/plan.schemas";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
 import { notFound } from "next/navigation";

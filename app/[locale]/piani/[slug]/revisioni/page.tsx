@@ -6,7 +6,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { listRevisions } from "@/lib/plan/list-revisions";
-import { planSlugSchema } from "@/lib/plan/plan-routes.schemas";
+import { planSlugSchema } from "@/lib/plan/plan.schemas";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
 

@@ -2,7 +2,7 @@ import { getPrisma } from "@/lib/db/client";
 import { findMainPlan } from "@/lib/plan/find-main-plan";
 import { getMeasure } from "@/lib/plan/get-measure";
 import { toMeasureDetailDto } from "@/lib/plan/plan-dto";
-import { measureCodeSchema, measureQuerySchema } from "@/lib/plan/plan-routes.schemas";
+import { measureCodeSchema, measureQuerySchema } from "@/lib/plan/plan.schemas";
 import { jsonRoute, parseOrThrow } from "@/lib/web/api-route";
 
 export const GET = jsonRoute(async (request, { params }: { params: Promise<{ code: string }> }) => {

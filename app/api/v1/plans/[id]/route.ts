@@ -1,7 +1,7 @@
 import { getPrisma } from "@/lib/db/client";
 import { getPlan } from "@/lib/plan/get-plan";
 import { toPlanDto } from "@/lib/plan/plan-dto";
-import { planIdSchema } from "@/lib/plan/plan-routes.schemas";
+import { planIdSchema } from "@/lib/plan/plan.schemas";
 import { jsonRoute, parseOrThrow } from "@/lib/web/api-route";
 
 export const GET = jsonRoute(async (_request, { params }: { params: Promise<{ id: string }> }) => {

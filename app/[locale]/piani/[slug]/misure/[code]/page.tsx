@@ -7,7 +7,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { getMeasure } from "@/lib/plan/get-measure";
-import { measureCodeSchema, planSlugSchema } from "@/lib/plan/plan-routes.schemas";
+import { measureCodeSchema, planSlugSchema } from "@/lib/plan/plan.schemas";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
 
