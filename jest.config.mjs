@@ -23,6 +23,7 @@ const common = {
 
 /** @type {import("jest").Config} */
 const config = {
+  reporters: ["default", "<rootDir>/tests/support/closing-line-reporter.cjs"],
   projects: [
     {
       ...common,
