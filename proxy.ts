@@ -4,6 +4,7 @@ import { type PlanAddress, planAddressExists } from "@/lib/plan/plan-address-exi
 import { measureCodeSchema, planPageSearchSchema, planSlugSchema } from "@/lib/plan/plan.schemas";
 import { logger } from "@/lib/observability/logger";
 import { localeHeader, pathHeader } from "@/lib/web/localized-path";
+import { buildContentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
 
 /**
  * Locale routing and status codes for pages.
@@ -12,11 +13,13 @@ import { localeHeader, pathHeader } from "@/lib/web/localized-path";
  * - Malformed parameters get the 400 page, unknown addresses the 404 page, both
  *   server-rendered with their status: a page answering through notFound() would
  *   send an empty shell that needs JavaScript to show anything.
+ * - Every page gets a Content-Security-Policy with a fresh nonce, on the response and on the
+ *   request (Next takes the nonce from the request header for its own scripts).
  */
 type Outcome = "page" | "bad-request" | "not-found";
 type AddressCheck = (address: PlanAddress) => Promise<boolean>;
 
-const staticPages = new Set(["/", "/piani", "/dichiarazione-accessibilita"]);
+const staticPages = new Set(["/", "/piani", "/dichiarazione-accessibilita", "/accedi", "/accedi/controlla-email", "/accedi/link", "/registrati", "/registrati/controlla-email", "/conferma-email", "/account"]);
 const outcomePage: Record<Exclude<Outcome, "page">, { path: string; status: number }> = {
   "bad-request": { path: "/richiesta-non-valida", status: 400 },
   "not-found": { path: "/pagina-non-trovata", status: 404 },
@@ -39,16 +42,23 @@ export function createProxy(addressExists: AddressCheck) {
     const headers = new Headers(request.headers);
     headers.set(pathHeader, unprefixed + search);
     headers.set(localeHeader, locale);
+    const policy = buildContentSecurityPolicy({ nonce: createNonce(), development: process.env.NODE_ENV === "development" });
+    headers.set("content-security-policy", policy);
 
     const outcome = await resolve(unprefixed, searchParams, addressExists);
     const url = request.nextUrl.clone();
     if (outcome === "page") {
       url.pathname = `/${locale}${unprefixed === "/" ? "" : unprefixed}`;
-      return NextResponse.rewrite(url, { request: { headers } });
+      return withPolicy(NextResponse.rewrite(url, { request: { headers } }), policy);
     }
     url.pathname = `/${locale}${outcomePage[outcome].path}`;
-    return NextResponse.rewrite(url, { request: { headers }, status: outcomePage[outcome].status });
+    return withPolicy(NextResponse.rewrite(url, { request: { headers }, status: outcomePage[outcome].status }), policy);
   };
+}
+
+function withPolicy(response: NextResponse, policy: string): NextResponse {
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 async function resolve(path: string, searchParams: URLSearchParams, addressExists: AddressCheck): Promise<Outcome> {

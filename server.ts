@@ -5,6 +5,11 @@ import { disconnectPrisma, getPrisma } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/database";
 import { logger } from "@/lib/observability/logger";
 import { importSeedPlanIfEmpty } from "@/lib/plan/import-plan";
+import { checkAuthEnvironment } from "@/lib/auth/secret";
+import { createMailTransport } from "@/lib/mail/mail-transport";
+import { startOutboxWorker } from "@/lib/mail/outbox-worker";
+import { parseIpRanges, stampClientHeaders } from "@/lib/security/client-ip";
+import { scheduleRateLimitCleanup } from "@/lib/security/rate-limit";
 
 /**
  * The custom server: starts (or connects to) PostgreSQL, applies migrations,
@@ -15,19 +20,26 @@ async function main() {
   const startedAt = performance.now();
   loadDotEnv();
   const env = readServerEnv();
+  checkAuthEnvironment();
   const dev = env.NODE_ENV !== "production";
 
   const database = await ensureDatabase({ dataDir: env.DATA_DIR });
   process.env.DATABASE_URL = database.url;
   const seeded = await importSeedPlanIfEmpty(getPrisma(), env.SEED_PLAN_FILE);
   if (seeded) logger.info("seed plan imported", { file: env.SEED_PLAN_FILE, slug: seeded.slug, measures: seeded.measures });
+  const mailTransport = createMailTransport(env);
+  const mailWorker = startOutboxWorker({ db: getPrisma(), transport: mailTransport });
+  const stopRateLimitCleanup = scheduleRateLimitCleanup(getPrisma(), (error) => logger.warn("rate-limit cleanup failed", { error }));
 
   // A public body's server sends nothing to third parties: no Next.js telemetry.
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   const app = next({ dev, hostname: nextHostname(env.HOST), port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const trustedProxies = parseIpRanges(env.TRUSTED_PROXIES);
   const server = createServer((request, response) => {
+    // Before Next: overwrites the client-IP and HTTPS headers so a client cannot forge them.
+    stampClientHeaders(request, trustedProxies);
     handle(request, response).catch((error: unknown) => {
       logger.error("request failed", { error, url: request.url });
       if (!response.headersSent) response.writeHead(500).end();
@@ -35,13 +47,16 @@ async function main() {
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`Port ${env.PORT} is already in use: stop the other program or set PORT to a free port.`) : error),
+    );
     server.listen(env.PORT, env.HOST, resolve);
   });
   logger.info("Consulta ready", {
     url: `http://localhost:${env.PORT}`,
     mode: dev ? "development" : "production",
     database: database.embedded ? "embedded" : "external",
+    mail: env.SMTP_URL ? mailTransport.target : `written to ${mailTransport.target} (no SMTP_URL)`,
     startupMs: Math.round(performance.now() - startedAt),
   });
 
@@ -51,6 +66,9 @@ async function main() {
     stopping = true;
     logger.info("shutting down", { signal });
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    stopRateLimitCleanup();
+    await mailWorker.stop();
+    mailTransport.close();
     await disconnectPrisma();
     await database.stop();
     process.exit(0);

@@ -7,6 +7,7 @@
  *   npm run bench -- plan-pages [requests]
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -64,7 +65,7 @@ async function main() {
   const startedAt = performance.now();
   const server = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "server.ts")], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database.url, LOG_LEVEL: "warn" },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database.url, LOG_LEVEL: "warn", NEXTAUTH_SECRET: randomBytes(32).toString("base64") },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {

@@ -2,6 +2,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { locales } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import { localizedPath } from "@/lib/web/localized-path";
+import { AccountLink } from "@/components/auth/account-link";
 import { Brand, ContainerRow } from "./brand";
 
 type NavItem = { href: string; label: string; active: boolean };
@@ -24,7 +25,7 @@ export function SiteHeader({
       <div className="it-header-slim-wrapper">
         <ContainerRow>
           <div className="it-header-slim-wrapper-content">
-            <span className="navbar-brand">{organisation}</span>
+            <span className="navbar-brand d-none d-sm-inline">{organisation}</span>
             <nav className="it-header-slim-right-zone" aria-label={t("common.language")}>
               <ul className="list-inline mb-0 consulta-language-list">
                 {locales.map((target) => (
@@ -42,6 +43,7 @@ export function SiteHeader({
                 ))}
               </ul>
             </nav>
+            <AccountLink locale={locale} t={t} />
           </div>
         </ContainerRow>
       </div>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseIpRanges } from "@/lib/security/ip-address";
 
 /** The environment the server reads, validated once at start-up. */
 export const serverEnvSchema = z.object({
@@ -15,6 +16,33 @@ export const serverEnvSchema = z.object({
   /** The plan document imported on first start when the database holds no plan. */
   SEED_PLAN_FILE: z.string().min(1).default("data/piano-locale-integrato-pisa-2007.txt"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /**
+   * Outgoing mail server, smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465.
+   * When unset, mails are written as .eml files under DATA_DIR/mail. An empty value counts as unset.
+   */
+  SMTP_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().regex(/^smtps?:\/\/[^/]/, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+  ),
+  /** Sender of every mail, e.g. "Provincia di Pisa <consulta@example.org>". */
+  MAIL_FROM: z.string().min(3).default("Consulta <no-reply@localhost>"),
+  /**
+   * Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: comma-separated IPs or
+   * CIDR ranges, IPv4 or IPv6 (e.g. "10.0.0.0/8, ::1"). Empty: the socket peer is the client.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .refine((value) => {
+      try {
+        parseIpRanges(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges"),
+  /** The address users reach the app at (e.g. https://consulta.provincia.pi.it); the Origin check uses it. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { toHttpError } from "@/lib/errors/to-http";
+import { assertSameOrigin } from "@/lib/security/origin-check";
 import { type Locale, defaultLocale } from "@/lib/i18n/locales";
 
 /** API messages follow Accept-Language (Italian unless English is preferred over it). */
@@ -33,8 +34,19 @@ export function jsonRoute<Ctx>(handler: (request: Request, context: Ctx) => Prom
       const body = await handler(request, context);
       return new Response(JSON.stringify(body), { status: 200, headers: { ...jsonHeaders, "cache-control": "public, max-age=0, must-revalidate" } });
     } catch (error) {
-      const { status, body } = toHttpError(error, apiLocale(request), { url: request.url });
-      return new Response(JSON.stringify(body), { status, headers: { ...jsonHeaders, "cache-control": "no-store" } });
+      const { status, body, headers } = toHttpError(error, apiLocale(request), { url: request.url });
+      return new Response(JSON.stringify(body), { status, headers: { ...jsonHeaders, "cache-control": "no-store", ...headers } });
     }
   };
+}
+
+/**
+ * jsonRoute for POST/PUT/PATCH/DELETE handlers: the Origin check (lib/security/origin-check.ts)
+ * runs first, so a cross-site form or fetch is refused before the handler sees the request.
+ */
+export function mutationRoute<Ctx>(handler: (request: Request, context: Ctx) => Promise<unknown>) {
+  return jsonRoute<Ctx>(async (request, context) => {
+    assertSameOrigin(request);
+    return handler(request, context);
+  });
 }

@@ -118,7 +118,8 @@ describeE2E("keyboard", () => {
   });
 
   test("every link and button of the home page is reachable with Tab and shows a visible focus indicator", async () => {
-    const page = await browser.page();
+    // The page's CSP (tested in security-headers.test.ts) would refuse the style tag injected below.
+    const page = await browser.page({ bypassCSP: true });
     await page.goto("/");
     // Compare end states: no half-way transitions of the focus ring.
     await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; animation: none !important; }" });

@@ -6,6 +6,7 @@
  * Started once by the e2e project's globalSetup; test files find it through environment variables
  * (see `e2eBaseUrl()` / `describeE2E()` at the bottom of this file).
  */
+import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -177,6 +178,8 @@ async function startServer(databaseUrl: string, dataDir: string): Promise<Runnin
     DATA_DIR: dataDir,
     LOG_LEVEL: "info",
     NEXT_TELEMETRY_DISABLED: "1",
+    // Production with DATABASE_URL requires an explicit session secret, as a real deployment does.
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
   };
   const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), path.join(projectRoot, "server.ts")], {
     cwd: projectRoot,

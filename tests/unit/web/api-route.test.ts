@@ -36,6 +36,27 @@ describe("jsonRoute", () => {
     expect((await italian.json()).error.message).toBe("Nessuna misura con codice «9.9».");
   });
 
+  test("RATE_LIMITED is a 429 with Retry-After in whole seconds and a translated message", async () => {
+    const handler = jsonRoute(async () => {
+      throw new AppError("RATE_LIMITED", "security.rateLimited", { retryAfter: 90 });
+    });
+    const english = await handler(request({ "accept-language": "en" }), {});
+    expect(english.status).toBe(429);
+    expect(english.headers.get("retry-after")).toBe("90");
+    expect(english.headers.get("cache-control")).toBe("no-store");
+    expect(await english.json()).toEqual({ error: { code: "RATE_LIMITED", message: "Too many attempts. Please try again in 90 seconds." } });
+    const italian = await handler(request(), {});
+    expect(italian.headers.get("retry-after")).toBe("90");
+    expect((await italian.json()).error.message).toBe("Troppi tentativi. Riprova tra 90 secondi.");
+  });
+
+  test("other errors carry no Retry-After", async () => {
+    const response = await jsonRoute(async () => {
+      throw new AppError("NOT_FOUND", "errors.measureNotFound", { value: "9.9", retryAfter: 5 });
+    })(request(), {});
+    expect(response.headers.get("retry-after")).toBeNull();
+  });
+
   test("answers an unexpected error with a generic 500 and logs it, without leaking its message", async () => {
     const write = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
     const response = await jsonRoute(async () => {

@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import type { PlanAddress } from "@/lib/plan/plan-address-exists";
+import { nonceOf } from "@/lib/security/content-security-policy";
 import { createProxy } from "@/proxy";
 
 /** The router with a fake database: one plan "piano-pisa" with measures 1.1–3.12 and revisions 1–2. */
@@ -18,6 +19,9 @@ async function route(path: string) {
     status: response.status,
     rewrite: response.headers.get("x-middleware-rewrite"),
     location: response.headers.get("location"),
+    csp: response.headers.get("content-security-policy"),
+    // What NextResponse.rewrite({ request: { headers } }) hands on to the page renderer.
+    requestCsp: response.headers.get("x-middleware-request-content-security-policy"),
   };
 }
 
@@ -46,6 +50,19 @@ describe("locale routing", () => {
   test("pages that need no data are not checked against the database", async () => {
     for (const path of ["/", "/piani", "/dichiarazione-accessibilita", "/en/piani/"]) expect((await route(path)).status).toBe(200);
     expect(checked).toEqual([]);
+  });
+});
+
+describe("Content-Security-Policy", () => {
+  test("every page, including 400 and 404 pages, gets a policy with a fresh nonce, also on the request for Next", async () => {
+    const seen = new Set<string>();
+    for (const path of ["/", "/en/piani", "/piani/piano-pisa/misure/abc", "/pagina-inesistente", "/"]) {
+      const { csp, requestCsp } = await route(path);
+      expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'/);
+      expect(requestCsp).toBe(csp);
+      seen.add(nonceOf(csp) ?? "");
+    }
+    expect(seen.size).toBe(5);
   });
 });
 

@@ -1,0 +1,115 @@
+"use server";
+import { redirect } from "next/navigation";
+import { updateOwnProfile } from "@/lib/auth/account";
+import { confirmEmail, signUp } from "@/lib/auth/sign-up";
+import { revokeAllSessions, revokeSession } from "@/lib/auth/session";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { requestSignInLink, signInWithLink } from "@/lib/auth/sign-in-link";
+import { getPrisma } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors/app-error";
+import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { createTranslator } from "@/lib/i18n/translate";
+import { clearSessionCookie, currentActor, publicBaseUrl, requestContext, setSessionCookie } from "@/lib/web/auth";
+import { localizedPath } from "@/lib/web/localized-path";
+import type { FormState } from "@/components/auth/form-state";
+
+/** The account pages' server actions: parse, call one lib/auth service, redirect or answer the form state. */
+const values = (data: FormData): Record<string, string> =>
+  Object.fromEntries([...data.entries()].filter(([key, value]) => !key.startsWith("$") && key !== "password" && typeof value === "string")) as Record<string, string>;
+
+const fields = (data: FormData) => Object.fromEntries([...data.entries()].filter(([key]) => !key.startsWith("$")));
+
+function failure(locale: Locale, error: unknown, data: FormData): FormState {
+  if (!isAppError(error)) throw error;
+  const t = createTranslator(locale);
+  const details = (error.code === "VALIDATION" && error.details && typeof error.details === "object" ? error.details : {}) as Record<string, string>;
+  const errors = Object.fromEntries(Object.entries(details).map(([field, key]) => [field, t(key)]));
+  return { values: values(data), errors, message: Object.keys(errors).length ? undefined : t(error.messageKey, error.params) };
+}
+
+const safeLocale = (locale: string): Locale => (isLocale(locale) ? locale : "it");
+
+export async function signInAction(locale: Locale, _state: FormState, data: FormData): Promise<FormState> {
+  try {
+    const session = await signInWithPassword(getPrisma(), fields(data), await requestContext());
+    await setSessionCookie(session.sessionId, session.expiresAt);
+  } catch (error) {
+    return failure(safeLocale(locale), error, data);
+  }
+  redirect(localizedPath(safeLocale(locale), "/account"));
+}
+
+export async function requestSignInLinkAction(locale: Locale, _state: FormState, data: FormData): Promise<FormState> {
+  const target = safeLocale(locale);
+  try {
+    const [context, base] = [await requestContext(), await publicBaseUrl()];
+    await requestSignInLink(getPrisma(), fields(data), {
+      ipAddress: context.ipAddress,
+      signInUrl: (token, mailLocale) => `${base}${localizedPath(mailLocale, "/accedi/link")}?token=${token}`,
+    });
+  } catch (error) {
+    return failure(target, error, data);
+  }
+  redirect(localizedPath(target, "/accedi/controlla-email"));
+}
+
+export async function signInWithLinkAction(locale: Locale, data: FormData): Promise<void> {
+  const target = safeLocale(locale);
+  try {
+    const session = await signInWithLink(getPrisma(), data.get("token"), await requestContext());
+    await setSessionCookie(session.sessionId, session.expiresAt);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    redirect(`${localizedPath(target, "/accedi/link")}?esito=non-valido`);
+  }
+  redirect(localizedPath(target, "/account"));
+}
+
+export async function signUpAction(locale: Locale, _state: FormState, data: FormData): Promise<FormState> {
+  const target = safeLocale(locale);
+  try {
+    const context = await requestContext();
+    const base = await publicBaseUrl();
+    await signUp(getPrisma(), fields(data), {
+      ipAddress: context.ipAddress,
+      confirmationUrl: (token, mailLocale) => `${base}${localizedPath(mailLocale, "/conferma-email")}?token=${token}`,
+    });
+  } catch (error) {
+    return failure(target, error, data);
+  }
+  redirect(localizedPath(target, "/registrati/controlla-email"));
+}
+
+export async function confirmEmailAction(locale: Locale, data: FormData): Promise<void> {
+  const target = safeLocale(locale);
+  try {
+    await confirmEmail(getPrisma(), data.get("token"));
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    redirect(`${localizedPath(target, "/conferma-email")}?esito=non-valido`);
+  }
+  redirect(`${localizedPath(target, "/accedi")}?esito=confermato`);
+}
+
+export async function updateProfileAction(locale: Locale, _state: FormState, data: FormData): Promise<FormState> {
+  try {
+    await updateOwnProfile(getPrisma(), await currentActor(), fields(data));
+    return { values: values(data), errors: {} };
+  } catch (error) {
+    return failure(safeLocale(locale), error, data);
+  }
+}
+
+export async function signOutAction(locale: Locale): Promise<void> {
+  const actor = await currentActor();
+  if (actor) await revokeSession(getPrisma(), actor, actor.sessionId);
+  await clearSessionCookie();
+  redirect(`${localizedPath(safeLocale(locale), "/accedi")}?esito=uscito`);
+}
+
+export async function endAllSessionsAction(locale: Locale): Promise<void> {
+  const actor = await currentActor();
+  if (actor) await revokeAllSessions(getPrisma(), actor, actor.userId);
+  await clearSessionCookie();
+  redirect(`${localizedPath(safeLocale(locale), "/accedi")}?esito=uscito`);
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ProfileForm } from "@/components/auth/profile-form";
+import { fieldLabels, profileLabels } from "@/components/auth/labels";
+import { getOwnAccount } from "@/lib/auth/account";
+import { getPrisma } from "@/lib/db/client";
+import { currentActor } from "@/lib/web/auth";
+import { localizedPath } from "@/lib/web/localized-path";
+import { pageContext } from "@/lib/web/page-context";
+import { endAllSessionsAction, signOutAction, updateProfileAction } from "../accedi/actions";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { t } = await pageContext(params);
+  return { title: t("auth.account.title") };
+}
+
+export default async function AccountPage({ params }: Props) {
+  const { locale, t } = await pageContext(params);
+  const actor = await currentActor();
+  if (!actor) redirect(localizedPath(locale, "/accedi"));
+  const account = await getOwnAccount(getPrisma(), actor);
+  const initial = {
+    values: {
+      displayName: account.profile?.displayName ?? "",
+      category: account.profile?.category ?? "",
+      organisation: account.profile?.organisation ?? "",
+      municipality: account.profile?.municipality ?? "",
+      locale: account.locale,
+    },
+    errors: {},
+  };
+  return (
+    <div className="row"><div className="col-lg-7">
+      <h1>{t("auth.account.title")}</h1>
+      <dl className="row">
+        <dt className="col-sm-3">{t("auth.account.email")}</dt><dd className="col-sm-9">{account.email}</dd>
+        <dt className="col-sm-3">{t("auth.account.role")}</dt><dd className="col-sm-9">{t(`auth.roles.${account.role}`)}</dd>
+      </dl>
+      <h2 className="h3 mt-4">{t("auth.account.profile")}</h2>
+      <ProfileForm action={updateProfileAction.bind(null, locale)} labels={{ ...fieldLabels(t), save: t("auth.account.save"), saved: t("auth.account.saved") }} profileLabels={profileLabels(t)} initial={initial} />
+      <h2 className="h3 mt-5">{t("auth.account.sessions")}</h2>
+      <p>{t("auth.account.activeSessions", { count: account.activeSessions })}</p>
+      <form action={signOutAction.bind(null, locale)} className="d-inline-block me-3 mb-3">
+        <button type="submit" className="btn btn-outline-primary">{t("auth.account.signOut")}</button>
+      </form>
+      <form action={endAllSessionsAction.bind(null, locale)} className="d-inline-block mb-3">
+        <button type="submit" className="btn btn-outline-danger" aria-describedby="end-all-hint">{t("auth.account.endAll")}</button>
+      </form>
+      <p id="end-all-hint" className="small">{t("auth.account.endAllHint")}</p>
+    </div></div>
+  );
+}

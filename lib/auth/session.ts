@@ -1,0 +1,95 @@
+import type { PrismaClient } from "@/lib/db/client";
+import type { Role } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors/app-error";
+
+/**
+ * Revocable sessions. The session cookie (a next-auth JWT) carries only the id of a UserSession
+ * row; every request resolves it here, so revoking the row, disabling or erasing the user, or
+ * changing their role takes effect on the very next request.
+ */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const LAST_SEEN_PRECISION_MS = 5 * 60 * 1000;
+
+/** Who is acting: what every domain service receives as its explicit first argument after db. */
+export interface Actor {
+  userId: string;
+  sessionId: string;
+  role: Role;
+  email: string | null;
+  displayName: string | null;
+  locale: string;
+}
+
+export interface SessionContext {
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function createSession(db: PrismaClient, userId: string, context: SessionContext, now = new Date()): Promise<{ sessionId: string; expiresAt: Date }> {
+  const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
+  const row = await db.userSession.create({
+    data: { userId, expiresAt, ipAddress: context.ipAddress?.slice(0, 64) ?? null, userAgent: context.userAgent?.slice(0, 400) ?? null },
+    select: { id: true },
+  });
+  return { sessionId: row.id, expiresAt };
+}
+
+/** The actor for a session id from the cookie, or null when the session is unknown, revoked, expired or its user can no longer sign in. */
+export async function getSession(db: PrismaClient, sessionId: string | null | undefined, now = new Date()): Promise<Actor | null> {
+  if (!sessionId || !uuidPattern.test(sessionId)) return null;
+  const row = await db.userSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastSeenAt: true,
+      user: { select: { id: true, role: true, email: true, locale: true, emailVerified: true, disabledAt: true, erasedAt: true, name: true, profile: { select: { displayName: true } } } },
+    },
+  });
+  if (!row || row.revokedAt || row.expiresAt <= now) return null;
+  const { user } = row;
+  if (user.disabledAt || user.erasedAt || !user.emailVerified) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS) {
+    await db.userSession.update({ where: { id: row.id }, data: { lastSeenAt: now } });
+  }
+  return {
+    userId: user.id,
+    sessionId: row.id,
+    role: user.role,
+    email: user.email,
+    displayName: user.profile?.displayName ?? user.name,
+    locale: user.locale,
+  };
+}
+
+export function requireUser(actor: Actor | null): Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "auth.errors.unauthenticated");
+  return actor;
+}
+
+export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
+  const user = requireUser(actor);
+  if (!roles.includes(user.role)) throw new AppError("FORBIDDEN", "auth.errors.forbidden");
+  return user;
+}
+
+/** Ends one session of the actor's own (sign-out when it is the current one). */
+export async function revokeSession(db: PrismaClient, actor: Actor | null, sessionId: string): Promise<void> {
+  const user = requireUser(actor);
+  await db.userSession.updateMany({ where: { id: sessionId, userId: user.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Ends every session of a user: the actor's own, or anyone's for an admin. Returns how many ended. */
+export async function revokeAllSessions(db: PrismaClient, actor: Actor | null, userId: string): Promise<number> {
+  const user = requireUser(actor);
+  if (userId !== user.userId) requireRole(user, "ADMIN");
+  const now = new Date();
+  const [ended] = await db.$transaction([
+    db.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } }),
+    db.auditEvent.create({ data: { actorId: user.userId, action: "auth.sessions-ended", entityType: "User", entityId: userId } }),
+  ]);
+  return ended.count;
+}
