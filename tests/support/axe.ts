@@ -19,6 +19,10 @@ function source(): string {
  * protocol, so a Content-Security-Policy cannot block it (it needs JavaScript enabled in the context).
  */
 export async function runAxe(page: Page): Promise<AxeResults> {
+  // Check the settled page: colours measured mid-transition (focus rings, button hovers, a client
+  // navigation swapping content) are neither what the user finally sees nor stable between runs.
+  await page.waitForLoadState("load");
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"), undefined, { timeout: 5_000 });
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === "object");
   if (!loaded) await page.evaluate(source());
   return page.evaluate(
