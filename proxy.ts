@@ -3,6 +3,7 @@ import { getPrisma } from "@/lib/db/client";
 import { type PlanAddress, planAddressExists } from "@/lib/plan/plan-address-exists";
 import { measureCodeSchema, planPageSearchSchema, planSlugSchema } from "@/lib/plan/plan.schemas";
 import { logger } from "@/lib/observability/logger";
+import { usersQuerySchema } from "@/lib/accounts/accounts.schemas";
 import { localeHeader, pathHeader } from "@/lib/web/localized-path";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
 
@@ -19,7 +20,7 @@ import { buildContentSecurityPolicy, createNonce } from "@/lib/security/content-
 type Outcome = "page" | "bad-request" | "not-found";
 type AddressCheck = (address: PlanAddress) => Promise<boolean>;
 
-const staticPages = new Set(["/", "/piani", "/dichiarazione-accessibilita", "/accedi", "/accedi/controlla-email", "/accedi/link", "/registrati", "/registrati/controlla-email", "/conferma-email", "/account"]);
+const staticPages = new Set(["/", "/piani", "/dichiarazione-accessibilita", "/accedi", "/accedi/controlla-email", "/accedi/link", "/registrati", "/registrati/controlla-email", "/conferma-email", "/account", "/account/cancellato"]);
 const outcomePage: Record<Exclude<Outcome, "page">, { path: string; status: number }> = {
   "bad-request": { path: "/richiesta-non-valida", status: 400 },
   "not-found": { path: "/pagina-non-trovata", status: 404 },
@@ -64,6 +65,7 @@ function withPolicy(response: NextResponse, policy: string): NextResponse {
 async function resolve(path: string, searchParams: URLSearchParams, addressExists: AddressCheck): Promise<Outcome> {
   const normalised = path.length > 1 ? path.replace(/\/+$/, "") : path;
   if (staticPages.has(normalised)) return "page";
+  if (normalised === "/admin/utenti") return usersQuerySchema.safeParse(Object.fromEntries(searchParams)).success ? "page" : "bad-request";
 
   const segments = normalised.split("/").filter(Boolean).map(safeDecode);
   if (segments[0] !== "piani" || segments.length < 2 || segments.length > 4) return "not-found";

@@ -5,6 +5,7 @@ import { disconnectPrisma, getPrisma } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/database";
 import { logger } from "@/lib/observability/logger";
 import { importSeedPlanIfEmpty } from "@/lib/plan/import-plan";
+import { demoBanner, seedDemoDataOnStart } from "@/lib/demo/seed-demo-accounts";
 import { checkAuthEnvironment } from "@/lib/auth/secret";
 import { createMailTransport } from "@/lib/mail/mail-transport";
 import { startOutboxWorker } from "@/lib/mail/outbox-worker";
@@ -27,6 +28,7 @@ async function main() {
   process.env.DATABASE_URL = database.url;
   const seeded = await importSeedPlanIfEmpty(getPrisma(), env.SEED_PLAN_FILE);
   if (seeded) logger.info("seed plan imported", { file: env.SEED_PLAN_FILE, slug: seeded.slug, measures: seeded.measures });
+  const demo = await seedDemoDataOnStart(getPrisma(), { embedded: database.embedded, demoData: env.DEMO_DATA, dataDir: env.DATA_DIR });
   const mailTransport = createMailTransport(env);
   const mailWorker = startOutboxWorker({ db: getPrisma(), transport: mailTransport });
   const stopRateLimitCleanup = scheduleRateLimitCleanup(getPrisma(), (error) => logger.warn("rate-limit cleanup failed", { error }));
@@ -59,6 +61,8 @@ async function main() {
     mail: env.SMTP_URL ? mailTransport.target : `written to ${mailTransport.target} (no SMTP_URL)`,
     startupMs: Math.round(performance.now() - startedAt),
   });
+  // A plain block, not a log line: people read it to sign in.
+  if (demo) process.stdout.write(`\n${demoBanner(demo)}\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {

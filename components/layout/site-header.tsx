@@ -3,6 +3,7 @@ import { locales } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import { localizedPath } from "@/lib/web/localized-path";
 import { AccountLink } from "@/components/auth/account-link";
+import { AdminLink } from "@/components/admin/admin-link";
 import { Brand, ContainerRow } from "./brand";
 
 type NavItem = { href: string; label: string; active: boolean };
@@ -43,6 +44,7 @@ export function SiteHeader({
                 ))}
               </ul>
             </nav>
+            <AdminLink locale={locale} t={t} />
             <AccountLink locale={locale} t={t} />
           </div>
         </ContainerRow>

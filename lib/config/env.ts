@@ -41,6 +41,11 @@ export const serverEnvSchema = z.object({
         return false;
       }
     }, "TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges"),
+  /**
+   * Demo accounts on first start (credentials printed and written to DATA_DIR/demo-accounts.txt).
+   * Unset: only with the embedded database. "true" also on DATABASE_URL; "false" never.
+   */
+  DEMO_DATA: z.preprocess((value) => (value === "" ? undefined : value), z.enum(["true", "false"]).optional()).transform((value) => (value === undefined ? undefined : value === "true")),
   /** The address users reach the app at (e.g. https://consulta.provincia.pi.it); the Origin check uses it. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });

@@ -6,6 +6,11 @@ import type { PrismaClient } from "@/lib/db/client";
 import { changeUserRole, updateOwnProfile } from "@/lib/auth/account";
 import { type Actor, revokeAllSessions, revokeSession } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
+import { changeRoleAsAdmin } from "@/lib/accounts/change-role";
+import { listUsers } from "@/lib/accounts/list-users";
+import { setUserDisabled } from "@/lib/accounts/set-user-disabled";
+import { eraseOwnAccount } from "@/lib/privacy/erase-own-account";
+import { exportOwnData } from "@/lib/privacy/export-own-data";
 import { databaseForThisFile } from "../support/test-database";
 import { signedInUser } from "../support/auth-factory";
 
@@ -18,6 +23,8 @@ type Outcome = "allowed" | "UNAUTHENTICATED" | "FORBIDDEN";
 type Mutation = (db: PrismaClient, actor: Actor | null, owner: Actor) => Promise<unknown>;
 
 const profile = { displayName: "Nuovo nome", category: "FAMILY", organisation: "", municipality: "Pisa", locale: "en" };
+
+const adminOnly: Record<ActorName, Outcome> = { anonymous: "UNAUTHENTICATED", stakeholder: "FORBIDDEN", "other stakeholder": "FORBIDDEN", facilitator: "FORBIDDEN", official: "FORBIDDEN", admin: "allowed" };
 
 const mutations: Record<string, { run: Mutation; expected: Record<ActorName, Outcome> }> = {
   "update own profile": {
@@ -35,6 +42,35 @@ const mutations: Record<string, { run: Mutation; expected: Record<ActorName, Out
   "change the stakeholder's role": {
     run: (d, actor, owner) => changeUserRole(d, actor, owner.userId, "OFFICIAL"),
     expected: { anonymous: "UNAUTHENTICATED", stakeholder: "FORBIDDEN", "other stakeholder": "FORBIDDEN", facilitator: "FORBIDDEN", official: "FORBIDDEN", admin: "allowed" },
+  },
+  // Export and erasure take no user to act on: each actor can only reach their own account.
+  "export own data": {
+    run: (d, actor) => exportOwnData(d, actor),
+    expected: { anonymous: "UNAUTHENTICATED", stakeholder: "allowed", "other stakeholder": "allowed", facilitator: "allowed", official: "allowed", admin: "allowed" },
+  },
+  "erase own account": {
+    run: async (d, actor) => {
+      // Another admin exists, so the last-admin guard (privacy.test.ts) is not what is tested here.
+      if (actor?.role === "ADMIN") await signedInUser(d, "ADMIN");
+      return eraseOwnAccount(d, actor, { confirmation: actor?.email ?? "" });
+    },
+    expected: { anonymous: "UNAUTHENTICATED", stakeholder: "allowed", "other stakeholder": "allowed", facilitator: "allowed", official: "allowed", admin: "allowed" },
+  },
+  "list users (admin page)": {
+    run: (d, actor) => listUsers(d, actor, {}),
+    expected: adminOnly,
+  },
+  "change the stakeholder's role (admin page, with the last-admin guard)": {
+    run: (d, actor, owner) => changeRoleAsAdmin(d, actor, owner.userId, "FACILITATOR"),
+    expected: adminOnly,
+  },
+  "disable the stakeholder's account": {
+    run: (d, actor, owner) => setUserDisabled(d, actor, owner.userId, true),
+    expected: adminOnly,
+  },
+  "enable the stakeholder's account": {
+    run: (d, actor, owner) => setUserDisabled(d, actor, owner.userId, false),
+    expected: adminOnly,
   },
 };
 
@@ -71,4 +107,17 @@ test("profile updates touch only the actor's own profile", async () => {
   await updateOwnProfile(db.prisma, other, profile);
   expect((await db.prisma.stakeholderProfile.findUniqueOrThrow({ where: { userId: owner.userId } })).displayName).toBe(owner.displayName);
   expect(await db.prisma.stakeholderProfile.findUniqueOrThrow({ where: { userId: other.userId } })).toMatchObject({ displayName: "Nuovo nome", municipality: "Pisa", organisation: null });
+});
+
+test("export and erasure reach only the actor's own account", async () => {
+  const owner = await signedInUser(db.prisma, "STAKEHOLDER");
+  const other = await signedInUser(db.prisma, "STAKEHOLDER");
+  const exported = await exportOwnData(db.prisma, other);
+  expect(exported.account.id).toBe(other.userId);
+  expect(JSON.stringify(exported)).not.toContain(owner.userId);
+  // Typing someone else's email does not name them: it only fails to confirm one's own erasure.
+  await expect(eraseOwnAccount(db.prisma, other, { confirmation: owner.email })).rejects.toMatchObject({ code: "VALIDATION" });
+  await eraseOwnAccount(db.prisma, other, { confirmation: other.email });
+  expect(await db.prisma.user.findUniqueOrThrow({ where: { id: owner.userId } })).toMatchObject({ email: owner.email, erasedAt: null });
+  expect(await db.prisma.user.findUniqueOrThrow({ where: { id: other.userId } })).toMatchObject({ email: null });
 });

@@ -44,4 +44,5 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__CONSULTA_E2E__ = environment;
   process.env[E2E_ENV.baseUrl] = environment.baseUrl;
   process.env[E2E_ENV.chromium] = chromiumPath;
+  process.env[E2E_ENV.databaseUrl] = environment.databaseUrl;
 }

@@ -23,6 +23,8 @@ export const E2E_ENV = {
   baseUrl: "CONSULTA_E2E_BASE_URL",
   chromium: "CONSULTA_E2E_CHROMIUM",
   skipped: "CONSULTA_E2E_SKIPPED",
+  /** The server's database, for tests that arrange data the UI cannot create (e.g. the first admin). */
+  databaseUrl: "CONSULTA_E2E_DATABASE_URL",
 } as const;
 
 type Log = (line: string) => void;
@@ -254,6 +256,7 @@ async function waitForHealth(baseUrl: string, exited: () => string | undefined, 
 
 export interface E2EEnvironment {
   baseUrl: string;
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -295,6 +298,7 @@ export async function startE2EEnvironment(log: Log): Promise<E2EEnvironment> {
 
   return {
     baseUrl: server.baseUrl,
+    databaseUrl: database.value.url,
     async stop() {
       const crashed = server.exit();
       try {
@@ -331,6 +335,7 @@ function required(variable: string): string {
 
 export const e2eBaseUrl = (): string => required(E2E_ENV.baseUrl);
 export const e2eChromiumPath = (): string => required(E2E_ENV.chromium);
+export const e2eDatabaseUrl = (): string => required(E2E_ENV.databaseUrl);
 
 /** GET a path of the running server. */
 export function get(pathname: string, init: RequestInit = {}): Promise<Response> {

@@ -7,7 +7,9 @@ import { getPrisma } from "@/lib/db/client";
 import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext } from "@/lib/web/page-context";
+import { EraseAccountForm } from "@/components/privacy/erase-account-form";
 import { endAllSessionsAction, signOutAction, updateProfileAction } from "../accedi/actions";
+import { eraseAccountAction } from "./privacy-actions";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -49,6 +51,30 @@ export default async function AccountPage({ params }: Props) {
         <button type="submit" className="btn btn-outline-danger" aria-describedby="end-all-hint">{t("auth.account.endAll")}</button>
       </form>
       <p id="end-all-hint" className="small">{t("auth.account.endAllHint")}</p>
+      <h2 className="h3 mt-5">{t("privacy.export.title")}</h2>
+      <p>{t("privacy.export.intro")}</p>
+      {/* A plain link: the browser downloads with the session cookie, no JavaScript needed. */}
+      <p><a href="/api/v1/me/export" className="btn btn-outline-primary" download>{t("privacy.export.download")}</a></p>
+      <section aria-labelledby="erase-title" className="mt-5 mb-5">
+        <h2 id="erase-title" className="h3">{t("privacy.erase.title")}</h2>
+        <div className="alert alert-warning">
+          <p className="fw-bold">{t("privacy.erase.warning")}</p>
+          <ul className="mb-0">
+            <li>{t("privacy.erase.removed")}</li>
+            <li>{t("privacy.erase.kept")}</li>
+            <li>{t("privacy.erase.sessions")}</li>
+          </ul>
+        </div>
+        <EraseAccountForm
+          action={eraseAccountAction.bind(null, locale)}
+          labels={{
+            errorSummary: t("auth.errorSummary"),
+            confirmation: t("privacy.erase.confirmationLabel"),
+            confirmationHint: account.email ? t("privacy.erase.confirmationHint", { email: account.email }) : t("privacy.erase.confirmationHintWord"),
+            submit: t("privacy.erase.submit"),
+          }}
+        />
+      </section>
     </div></div>
   );
 }
