@@ -129,13 +129,18 @@ export const revisionDto = z
   })
   .register(apiSchemas, { id: "Revision" });
 
+/** What names a plan, in the list and in the full document alike. */
+const planHeaderFields = {
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  issuer: z.string(),
+};
+
 export const planSummaryDto = z
   .object({
-    id: z.uuid(),
-    slug: z.string(),
-    title: z.string(),
-    subtitle: z.string().nullable(),
-    issuer: z.string(),
+    ...planHeaderFields,
     currentRevision: z.object({ number: z.int().positive(), publishedAt: dateTime.nullable() }).nullable(),
     axes: z.int().nonnegative(),
     measures: z.int().nonnegative(),
@@ -146,11 +151,7 @@ export const planListDto = z.object({ plans: z.array(planSummaryDto) }).register
 
 export const planDto = z
   .object({
-    id: z.uuid(),
-    slug: z.string(),
-    title: z.string(),
-    subtitle: z.string().nullable(),
-    issuer: z.string(),
+    ...planHeaderFields,
     introduction: z.string(),
     currentRevision: revisionDto,
     axes: z.array(axisDto),

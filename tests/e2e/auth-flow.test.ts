@@ -4,41 +4,14 @@
  * says), signs in with the keyboard only, sees and edits the profile, signs out, and comes back
  * in through a sign-in link.
  */
-import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { expectNoAxeViolations } from "../support/axe";
 import { useE2EBrowser } from "../support/browser";
-import { describeE2E, resultsDir } from "../support/e2e-server";
-import { linksIn, parseMessage } from "../support/smtp-server";
+import { describeE2E } from "../support/e2e-server";
+import { mailTo } from "../support/e2e-mail";
+import { linksIn } from "../support/smtp-server";
 
 jest.setTimeout(90_000);
-
-/** The mail directory from the server's start banner ("mail": "written to <dir> (no SMTP_URL)"). */
-function mailDirectory(): string {
-  const banner = fs
-    .readFileSync(path.join(resultsDir, "e2e-server.log"), "utf8")
-    .split("\n")
-    .map((line) => { try { return JSON.parse(line) as { msg?: string; mail?: string; message?: string }; } catch { return {}; } })
-    .find((entry) => typeof entry.mail === "string");
-  const match = /^written to (.+) \(no SMTP_URL\)$/.exec(banner?.mail ?? "");
-  if (!match) throw new Error(`no mail directory in the server banner: ${JSON.stringify(banner)}`);
-  return match[1]!;
-}
-
-async function mailTo(address: string, timeoutMs = 30_000, matches: (text: string) => boolean = () => true): Promise<{ subject: string; text: string }> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const dir = mailDirectory();
-    for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-      const raw = fs.readFileSync(path.join(dir, file), "utf8");
-      const mail = parseMessage(raw);
-      if (raw.includes(address) && matches(mail.text)) return mail;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no mail to ${address} within ${timeoutMs / 1000}s`);
-}
 
 async function typeInto(page: Page, selector: string, value: string) {
   await page.focus(selector);
@@ -112,7 +85,7 @@ describeE2E("sign-up, confirmation, sign-in, profile, sign-out", () => {
     await page.click("form:has(#link-email) button[type=submit]");
     await page.waitForURL("**/en/accedi/controlla-email");
     await expectNoAxeViolations(page);
-    const linkMail = await mailTo(email, 30_000, (text) => text.includes("/accedi/link?token="));
+    const linkMail = await mailTo(email, (text) => text.includes("/accedi/link?token="));
     const signInLink = linksIn(linkMail).find((url) => url.includes("/en/accedi/link?token="));
     expect(signInLink).toBeDefined();
     await page.goto(new URL(signInLink!).pathname + new URL(signInLink!).search);

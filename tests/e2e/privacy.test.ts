@@ -4,39 +4,14 @@
  * The user is made the way users are: sign-up and the real confirmation mail (see auth-flow.test.ts).
  */
 import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import { expectNoAxeViolations } from "../support/axe";
 import { useE2EBrowser } from "../support/browser";
-import { describeE2E, get, resultsDir } from "../support/e2e-server";
-import { linksIn, parseMessage } from "../support/smtp-server";
+import { describeE2E, get } from "../support/e2e-server";
+import { mailTo } from "../support/e2e-mail";
+import { linksIn } from "../support/smtp-server";
 
 jest.setTimeout(120_000);
-
-function mailDirectory(): string {
-  const banner = fs
-    .readFileSync(path.join(resultsDir, "e2e-server.log"), "utf8")
-    .split("\n")
-    .map((line) => { try { return JSON.parse(line) as { mail?: string }; } catch { return {}; } })
-    .find((entry) => typeof entry.mail === "string");
-  const match = /^written to (.+) \(no SMTP_URL\)$/.exec(banner?.mail ?? "");
-  if (!match) throw new Error(`no mail directory in the server banner: ${JSON.stringify(banner)}`);
-  return match[1]!;
-}
-
-async function mailTo(address: string, matches: (text: string) => boolean, timeoutMs = 30_000): Promise<{ subject: string; text: string }> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const dir = mailDirectory();
-    for (const file of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-      const raw = fs.readFileSync(path.join(dir, file), "utf8");
-      const mail = parseMessage(raw);
-      if (raw.includes(address) && matches(mail.text)) return mail;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no matching mail to ${address} within ${timeoutMs / 1000}s`);
-}
 
 async function signUpAndSignIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/registrati");
