@@ -4,6 +4,8 @@ import { type PlanAddress, planAddressExists } from "@/lib/plan/plan-address-exi
 import { measureCodeSchema, planPageSearchSchema, planSlugSchema } from "@/lib/plan/plan.schemas";
 import { logger } from "@/lib/observability/logger";
 import { usersQuerySchema } from "@/lib/accounts/accounts.schemas";
+import { type RoundAddress, roundAddressExists } from "@/lib/rounds/round-address-exists";
+import { roundIdSchema } from "@/lib/rounds/rounds.schemas";
 import { localeHeader, pathHeader } from "@/lib/web/localized-path";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
 
@@ -19,14 +21,33 @@ import { buildContentSecurityPolicy, createNonce } from "@/lib/security/content-
  */
 type Outcome = "page" | "bad-request" | "not-found";
 type AddressCheck = (address: PlanAddress) => Promise<boolean>;
+type RoundAddressCheck = (address: RoundAddress) => Promise<boolean>;
 
-const staticPages = new Set(["/", "/piani", "/dichiarazione-accessibilita", "/accedi", "/accedi/controlla-email", "/accedi/link", "/registrati", "/registrati/controlla-email", "/conferma-email", "/account", "/account/cancellato"]);
+const staticPages = new Set([
+  "/",
+  "/piani",
+  "/dichiarazione-accessibilita",
+  "/accedi",
+  "/accedi/controlla-email",
+  "/accedi/link",
+  "/registrati",
+  "/registrati/controlla-email",
+  "/conferma-email",
+  "/account",
+  "/account/cancellato",
+  "/account/contributi",
+  "/account/notifiche",
+  "/consultazioni",
+  "/consultazioni/nuova",
+  "/moderazione",
+  "/segnala",
+]);
 const outcomePage: Record<Exclude<Outcome, "page">, { path: string; status: number }> = {
   "bad-request": { path: "/richiesta-non-valida", status: 400 },
   "not-found": { path: "/pagina-non-trovata", status: 404 },
 };
 
-export function createProxy(addressExists: AddressCheck) {
+export function createProxy(addressExists: AddressCheck, roundAddressExists: RoundAddressCheck = async () => false) {
   return async function proxy(request: NextRequest) {
     const { pathname, search, searchParams } = request.nextUrl;
 
@@ -46,7 +67,7 @@ export function createProxy(addressExists: AddressCheck) {
     const policy = buildContentSecurityPolicy({ nonce: createNonce(), development: process.env.NODE_ENV === "development" });
     headers.set("content-security-policy", policy);
 
-    const outcome = await resolve(unprefixed, searchParams, addressExists);
+    const outcome = await resolve(unprefixed, searchParams, addressExists, roundAddressExists);
     const url = request.nextUrl.clone();
     if (outcome === "page") {
       url.pathname = `/${locale}${unprefixed === "/" ? "" : unprefixed}`;
@@ -62,12 +83,13 @@ function withPolicy(response: NextResponse, policy: string): NextResponse {
   return response;
 }
 
-async function resolve(path: string, searchParams: URLSearchParams, addressExists: AddressCheck): Promise<Outcome> {
+async function resolve(path: string, searchParams: URLSearchParams, addressExists: AddressCheck, roundAddressExists: RoundAddressCheck): Promise<Outcome> {
   const normalised = path.length > 1 ? path.replace(/\/+$/, "") : path;
   if (staticPages.has(normalised)) return "page";
   if (normalised === "/admin/utenti") return usersQuerySchema.safeParse(Object.fromEntries(searchParams)).success ? "page" : "bad-request";
 
   const segments = normalised.split("/").filter(Boolean).map(safeDecode);
+  if (segments[0] === "consultazioni") return resolveRound(segments, roundAddressExists, path);
   if (segments[0] !== "piani" || segments.length < 2 || segments.length > 4) return "not-found";
   if (segments.some((segment) => segment === null)) return "bad-request";
   const [, slug = "", section, code] = segments as string[];
@@ -94,6 +116,37 @@ async function resolve(path: string, searchParams: URLSearchParams, addressExist
   }
 }
 
+/**
+ * /consultazioni/<round>[/modifica|/risultati|/swot|/proposte[/nuova|/<proposal>]|/incontri[/nuovo|/<meeting>[/modifica]]].
+ * Ids are UUIDs: anything else is a malformed address (400); an unknown id is a 404.
+ */
+const roundSections = new Set(["modifica", "risultati", "swot", "proposte"]);
+
+async function resolveRound(segments: (string | null)[], roundAddressExists: RoundAddressCheck, path: string): Promise<Outcome> {
+  if (segments.some((segment) => segment === null)) return "bad-request";
+  const [, roundId, section, item, action] = segments as string[];
+  if (!roundIdSchema.safeParse(roundId).success) return "bad-request";
+  const address: RoundAddress = { roundId: roundId as string };
+  if (segments.length === 3 && !roundSections.has(section as string)) return "not-found";
+  if (segments.length >= 4) {
+    const newItem = (section === "incontri" && item === "nuovo") || (section === "proposte" && item === "nuova");
+    if (section !== "incontri" && section !== "proposte") return "not-found";
+    if (segments.length === 5 && !(section === "incontri" && action === "modifica")) return "not-found";
+    if (segments.length > 5 || (newItem && segments.length !== 4)) return "not-found";
+    if (!newItem) {
+      if (!roundIdSchema.safeParse(item).success) return "bad-request";
+      if (section === "incontri") address.meetingId = item;
+      else address.proposalId = item;
+    }
+  }
+  try {
+    return (await roundAddressExists(address)) ? "page" : "not-found";
+  } catch (error) {
+    logger.warn("address check failed", { error, path });
+    return "page";
+  }
+}
+
 function safeDecode(segment: string): string | null {
   try {
     return decodeURIComponent(segment);
@@ -102,7 +155,10 @@ function safeDecode(segment: string): string | null {
   }
 }
 
-export const proxy = createProxy((address) => planAddressExists(getPrisma(), address));
+export const proxy = createProxy(
+  (address) => planAddressExists(getPrisma(), address),
+  (address) => roundAddressExists(getPrisma(), address),
+);
 
 export const config = {
   matcher: ["/((?!api/|_next/|vendor/|favicon\\.ico|favicon\\.svg|robots\\.txt).*)"],

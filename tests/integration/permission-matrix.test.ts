@@ -1,8 +1,7 @@
 /**
  * Every mutation that exists × every role: allowed, or refused with UNAUTHENTICATED / FORBIDDEN.
- * Later issues add their mutations to `mutations`. Each cell gets fresh actors.
+ * Each module lists its mutations in tests/support/permissions/<module>.ts. Each cell gets fresh actors.
  */
-import type { PrismaClient } from "@/lib/db/client";
 import { changeUserRole, updateOwnProfile } from "@/lib/auth/account";
 import { type Actor, revokeAllSessions, revokeSession } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
@@ -12,28 +11,26 @@ import { setUserDisabled } from "@/lib/accounts/set-user-disabled";
 import { eraseOwnAccount } from "@/lib/privacy/erase-own-account";
 import { exportOwnData } from "@/lib/privacy/export-own-data";
 import { databaseForThisFile } from "../support/test-database";
+import { type ActorName, type MutationTable, type Outcome, adminOnly, anySignedIn } from "../support/permissions/matrix";
+import { moderationMutations } from "../support/permissions/moderation";
+import { participationMutations } from "../support/permissions/participation";
+import { proposalsMutations } from "../support/permissions/proposals";
+import { roundsMutations } from "../support/permissions/rounds";
 import { signedInUser } from "../support/auth-factory";
 
 jest.setTimeout(60_000);
 const db = databaseForThisFile();
 
-type ActorName = "anonymous" | "stakeholder" | "other stakeholder" | "facilitator" | "official" | "admin";
-type Outcome = "allowed" | "UNAUTHENTICATED" | "FORBIDDEN";
-/** The target is always "the stakeholder"'s own account/session. */
-type Mutation = (db: PrismaClient, actor: Actor | null, owner: Actor) => Promise<unknown>;
-
 const profile = { displayName: "Nuovo nome", category: "FAMILY", organisation: "", municipality: "Pisa", locale: "en" };
 
-const adminOnly: Record<ActorName, Outcome> = { anonymous: "UNAUTHENTICATED", stakeholder: "FORBIDDEN", "other stakeholder": "FORBIDDEN", facilitator: "FORBIDDEN", official: "FORBIDDEN", admin: "allowed" };
-
-const mutations: Record<string, { run: Mutation; expected: Record<ActorName, Outcome> }> = {
+const accountMutations: MutationTable = {
   "update own profile": {
     run: (d, actor) => updateOwnProfile(d, actor, profile),
-    expected: { anonymous: "UNAUTHENTICATED", stakeholder: "allowed", "other stakeholder": "allowed", facilitator: "allowed", official: "allowed", admin: "allowed" },
+    expected: anySignedIn,
   },
   "sign out (end own current session)": {
     run: (d, actor) => revokeSession(d, actor, actor?.sessionId ?? "00000000-0000-0000-0000-000000000000"),
-    expected: { anonymous: "UNAUTHENTICATED", stakeholder: "allowed", "other stakeholder": "allowed", facilitator: "allowed", official: "allowed", admin: "allowed" },
+    expected: anySignedIn,
   },
   "end all sessions of the stakeholder": {
     run: (d, actor, owner) => revokeAllSessions(d, actor, owner.userId),
@@ -46,7 +43,7 @@ const mutations: Record<string, { run: Mutation; expected: Record<ActorName, Out
   // Export and erasure take no user to act on: each actor can only reach their own account.
   "export own data": {
     run: (d, actor) => exportOwnData(d, actor),
-    expected: { anonymous: "UNAUTHENTICATED", stakeholder: "allowed", "other stakeholder": "allowed", facilitator: "allowed", official: "allowed", admin: "allowed" },
+    expected: anySignedIn,
   },
   "erase own account": {
     run: async (d, actor) => {
@@ -54,7 +51,7 @@ const mutations: Record<string, { run: Mutation; expected: Record<ActorName, Out
       if (actor?.role === "ADMIN") await signedInUser(d, "ADMIN");
       return eraseOwnAccount(d, actor, { confirmation: actor?.email ?? "" });
     },
-    expected: { anonymous: "UNAUTHENTICATED", stakeholder: "allowed", "other stakeholder": "allowed", facilitator: "allowed", official: "allowed", admin: "allowed" },
+    expected: anySignedIn,
   },
   "list users (admin page)": {
     run: (d, actor) => listUsers(d, actor, {}),
@@ -84,6 +81,8 @@ async function actorFor(name: ActorName, owner: Actor): Promise<Actor | null> {
     case "admin": return signedInUser(db.prisma, "ADMIN");
   }
 }
+
+const mutations: MutationTable = { ...accountMutations, ...roundsMutations, ...participationMutations, ...proposalsMutations, ...moderationMutations };
 
 const cells = Object.entries(mutations).flatMap(([mutation, { run, expected }]) =>
   (Object.entries(expected) as [ActorName, Outcome][]).map(([actor, outcome]) => ({ mutation, actor, outcome, run })),

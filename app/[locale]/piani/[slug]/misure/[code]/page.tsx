@@ -8,10 +8,15 @@ import { isLocale } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { getMeasure } from "@/lib/plan/get-measure";
 import { measureCodeSchema, planSlugSchema } from "@/lib/plan/plan.schemas";
+import { findCurrentRound } from "@/lib/rounds/find-current-round";
+import { CommentSection } from "@/components/participation/comment-section";
+import { VoteSection } from "@/components/participation/vote-section";
+import { MeasureProposals } from "@/components/proposals/measure-proposals";
+import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
 
-type Props = { params: Promise<{ locale: string; slug: string; code: string }> };
+type Props = { params: Promise<{ locale: string; slug: string; code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function load(params: Props["params"]) {
   const { slug, code } = await params;
@@ -32,9 +37,13 @@ function sameFields(a: Record<string, unknown>, b: Record<string, unknown>): boo
   return keys.every((key) => String(a[key]) === String(b[key]));
 }
 
-export default async function MeasurePage({ params }: Props) {
+export default async function MeasurePage({ params, searchParams }: Props) {
   const { locale, t } = await pageContext(params);
   const measure = await load(params);
+  const [actor, round, query] = await Promise.all([currentActor(), findCurrentRound(getPrisma(), measure.plan.id), searchParams]);
+  const participation = round && measure.current
+    ? { locale, t, actor, round, searchParams: query, measure: { id: measure.id, code: measure.code, planId: measure.plan.id, planSlug: measure.plan.slug, axisId: measure.axis.id } }
+    : null;
   const planHref = localizedPath(locale, `/piani/${measure.plan.slug}`);
   const shown = measure.current ?? measure.history.at(-1);
 
@@ -75,6 +84,14 @@ export default async function MeasurePage({ params }: Props) {
             <p>{t("measure.decisionFieldsIntro")}</p>
             <DecisionFieldList fields={shown} locale={locale} t={t} />
           </section>
+        </>
+      ) : null}
+
+      {participation ? (
+        <>
+          <VoteSection {...participation} />
+          <MeasureProposals {...participation} />
+          <CommentSection {...participation} />
         </>
       ) : null}
 

@@ -1,0 +1,6 @@
+import type { MeasureParticipationProps } from "@/components/participation/measure-participation-props";
+
+/** Placeholder until its module lands. */
+export async function VoteSection(_props: MeasureParticipationProps) {
+  return null;
+}

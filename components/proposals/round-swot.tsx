@@ -1,0 +1,6 @@
+import type { RoundSectionProps } from "@/components/participation/measure-participation-props";
+
+/** Placeholder until its module lands. */
+export async function RoundSwot(_props: RoundSectionProps) {
+  return null;
+}
