@@ -9,8 +9,10 @@ import { demoBanner, seedDemoDataOnStart } from "@/lib/demo/seed-demo-accounts";
 import { checkAuthEnvironment } from "@/lib/auth/secret";
 import { createMailTransport } from "@/lib/mail/mail-transport";
 import { startOutboxWorker } from "@/lib/mail/outbox-worker";
+import { startDailyDigests } from "@/lib/notifications/deliver-daily-digests";
 import { parseIpRanges, stampClientHeaders } from "@/lib/security/client-ip";
 import { scheduleRateLimitCleanup } from "@/lib/security/rate-limit";
+import { startRoundScheduler } from "@/lib/rounds/run-round-scheduler";
 
 /**
  * The custom server: starts (or connects to) PostgreSQL, applies migrations,
@@ -31,7 +33,13 @@ async function main() {
   const demo = await seedDemoDataOnStart(getPrisma(), { embedded: database.embedded, demoData: env.DEMO_DATA, dataDir: env.DATA_DIR });
   const mailTransport = createMailTransport(env);
   const mailWorker = startOutboxWorker({ db: getPrisma(), transport: mailTransport });
+  const dailyDigests = startDailyDigests({ db: getPrisma() });
   const stopRateLimitCleanup = scheduleRateLimitCleanup(getPrisma(), (error) => logger.warn("rate-limit cleanup failed", { error }));
+  // Opens and closes rounds at their times (every instance runs it; each transition happens once).
+  const roundScheduler = startRoundScheduler(getPrisma(), {
+    onError: (error) => logger.error("round scheduler failed", { error }),
+    onRun: (run) => logger.info("rounds moved by the scheduler", { opened: run.opened, closed: run.closed }),
+  });
 
   // A public body's server sends nothing to third parties: no Next.js telemetry.
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -71,6 +79,8 @@ async function main() {
     logger.info("shutting down", { signal });
     await new Promise<void>((resolve) => server.close(() => resolve()));
     stopRateLimitCleanup();
+    await roundScheduler.stop();
+    await dailyDigests.stop();
     await mailWorker.stop();
     mailTransport.close();
     await disconnectPrisma();

@@ -5,6 +5,8 @@ import { listPlans } from "@/lib/plan/list-plans";
 import { countAnsweredFields } from "@/lib/plan/plan-read";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext } from "@/lib/web/page-context";
+import { HomeRoundsSummary } from "@/components/rounds/home-rounds";
+import { findOpenAndNextRound } from "@/lib/rounds/find-current-round";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await pageContext(params);
@@ -93,7 +95,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
 
       <section className="my-5" aria-labelledby="consultation-title">
         <h2 id="consultation-title">{t("home.consultation.heading")}</h2>
-        <p>{t("home.consultation.none")}</p>
+        <HomeRoundsSummary rounds={await findOpenAndNextRound(db, plan.id)} locale={locale} t={t} fallback={t("home.consultation.none")} />
       </section>
 
       {plans.length > 1 ? (

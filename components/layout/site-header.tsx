@@ -4,6 +4,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { localizedPath } from "@/lib/web/localized-path";
 import { AccountLink } from "@/components/auth/account-link";
 import { AdminLink } from "@/components/admin/admin-link";
+import { ModerationLink } from "@/components/moderation/moderation-link";
 import { Brand, ContainerRow } from "./brand";
 
 type NavItem = { href: string; label: string; active: boolean };
@@ -21,6 +22,11 @@ export function SiteHeader({
   organisation: string;
   navItems: NavItem[];
 }) {
+  // Consultation rounds come right after the plans.
+  const pathname = path.split("?")[0] ?? "/";
+  const roundsItem: NavItem = { href: localizedPath(locale, "/consultazioni"), label: t("rounds.nav"), active: pathname === "/consultazioni" || pathname.startsWith("/consultazioni/") };
+  const plansIndex = navItems.findIndex((item) => item.href === localizedPath(locale, "/piani"));
+  const items = [...navItems.slice(0, plansIndex + 1), roundsItem, ...navItems.slice(plansIndex + 1)];
   return (
     <header className="it-header-wrapper">
       <div className="it-header-slim-wrapper">
@@ -44,6 +50,7 @@ export function SiteHeader({
                 ))}
               </ul>
             </nav>
+            <ModerationLink locale={locale} t={t} />
             <AdminLink locale={locale} t={t} />
             <AccountLink locale={locale} t={t} />
           </div>
@@ -61,7 +68,7 @@ export function SiteHeader({
           <ContainerRow>
             <nav className="navbar navbar-expand-lg" aria-label={t("common.mainNavigation")}>
               <ul className="navbar-nav">
-                {navItems.map((item) => (
+                {items.map((item) => (
                   <li className="nav-item" key={item.href}>
                     <a className={`nav-link${item.active ? " active" : ""}`} href={item.href} aria-current={item.active ? "page" : undefined}>
                       <span>{item.label}</span>

@@ -56,6 +56,83 @@ export function buildOpenApiDocument(serverUrl = "/") {
           responses: { "200": json("MeasureDetail", "The measure"), ...errors },
         },
       },
+      "/api/v1/calendar.ics": {
+        get: {
+          operationId: "getCalendarFeed",
+          summary: "Consultation rounds and meetings as an iCalendar feed, for calendar apps to subscribe to",
+          parameters: [
+            { name: "lang", in: "query", required: false, schema: { type: "string", enum: ["it", "en"], default: "it" }, description: "Language of the labels and of the links." },
+            { name: "plan", in: "query", required: false, schema: { type: "string" }, description: "Plan slug; every plan's rounds when omitted." },
+            acceptLanguage,
+          ],
+          responses: {
+            "200": { description: "The feed", content: { "text/calendar": { schema: ref("CalendarFeed") } } },
+            "400": errors["400"],
+            "404": errors["404"],
+            "500": errors["500"],
+          },
+        },
+      },
+      "/api/v1/rounds/{roundId}/votes": {
+        post: {
+          operationId: "castVote",
+          summary: "Cast or change the signed-in stakeholder's vote on a measure of an open round",
+          description:
+            "Needs the session cookie of a confirmed stakeholder and an Origin (or Referer) of this site. One current vote per stakeholder, measure and round: voting again replaces it (the earlier state is kept in the voter's history). Unknown fields are refused. Rate limited per user.",
+          parameters: [{ name: "roundId", in: "path", required: true, schema: { type: "string", format: "uuid" } }, acceptLanguage],
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  additionalProperties: false,
+                  required: ["measureId", "choice"],
+                  properties: {
+                    measureId: { type: "string", format: "uuid" },
+                    choice: { type: "string", enum: ["SUPPORT", "OPPOSE", "ABSTAIN"] },
+                    priority: { type: ["integer", "null"], minimum: 1, maximum: 5, description: "1 (low) to 5 (high); omitted or null for none." },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            "200": {
+              description: "The vote as it now stands",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    required: ["vote"],
+                    properties: {
+                      vote: {
+                        type: "object",
+                        required: ["id", "roundId", "measureId", "choice", "priority", "outcome"],
+                        properties: {
+                          id: { type: "string", format: "uuid" },
+                          roundId: { type: "string", format: "uuid" },
+                          measureId: { type: "string", format: "uuid" },
+                          choice: { type: "string", enum: ["SUPPORT", "OPPOSE", "ABSTAIN"] },
+                          priority: { type: ["integer", "null"] },
+                          outcome: { type: "string", enum: ["created", "changed", "unchanged"] },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            "400": json("Error", "Invalid body (details name each field), or unknown fields"),
+            "401": json("Error", "Not signed in"),
+            "403": json("Error", "Cross-site request, or not a stakeholder"),
+            "404": json("Error", "Unknown round, or measure not in the round's revision"),
+            "409": json("Error", "The round is not open"),
+            "429": json("Error", "Too many contributions; see Retry-After"),
+            "500": errors["500"],
+          },
+        },
+      },
       "/api/health": {
         get: {
           operationId: "health",

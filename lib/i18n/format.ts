@@ -16,3 +16,13 @@ export function formatEuroCents(cents: number, locale: Locale): string {
 export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale[locale]).format(value);
 }
+
+/** Date and time, e.g. "15 marzo 2027, 18:00" / "15 March 2027 at 18:00" (Rome time). */
+export function formatDateTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "long", timeStyle: "short", timeZone }).format(date);
+}
+
+/** Time only, e.g. "18:00" (Rome time). */
+export function formatTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { timeStyle: "short", timeZone }).format(date);
+}

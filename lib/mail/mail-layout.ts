@@ -9,6 +9,8 @@ export interface MailContent {
   greeting: string;
   /** Paragraphs before the action link. */
   before: string[];
+  /** Linked entries after those paragraphs (e.g. a digest's notifications). */
+  list?: { text: string; url: string }[];
   /** The one thing the mail asks the reader to do, if any. */
   action?: { label: string; url: string; fallback: string };
   /** Paragraphs after the action link. */
@@ -41,8 +43,10 @@ const oneLine = (value: string) => value.replace(/[\r\n]+/g, " ").trim();
 export function renderLayout(locale: Locale, content: MailContent): RenderedMail {
   const subject = oneLine(content.subject);
   const action = content.action && { ...content.action, url: assertWebUrl(content.action.url) };
+  const list = (content.list ?? []).map((entry) => ({ ...entry, url: assertWebUrl(entry.url) }));
 
   const textParts = [content.greeting, ...content.before];
+  if (list.length > 0) textParts.push(list.map((entry) => `- ${entry.text}\n  ${entry.url}`).join("\n\n"));
   if (action) textParts.push(`${action.label}:\n${action.url}`);
   textParts.push(...content.after, `-- \n${content.footer}`);
 
@@ -60,6 +64,13 @@ export function renderLayout(locale: Locale, content: MailContent): RenderedMail
     `<h1 style="font-size:22px;margin:0 0 16px">${escapeHtml(subject)}</h1>`,
     p(content.greeting),
     ...content.before.map(p),
+    ...(list.length > 0
+      ? [
+          '<ul style="margin:0 0 16px;padding-left:20px">',
+          ...list.map((entry) => `<li style="margin:0 0 12px">${escapeHtml(entry.text)}<br><a href="${escapeHtml(entry.url)}" style="color:#0b4f9c;word-break:break-all">${escapeHtml(entry.url)}</a></li>`),
+          "</ul>",
+        ]
+      : []),
     ...(action
       ? [
           `<p style="margin:0 0 16px"><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:12px 20px;background:#0b4f9c;color:#ffffff;border-radius:4px;text-decoration:underline">${escapeHtml(action.label)}</a></p>`,

@@ -172,6 +172,12 @@ export const measureDetailDto = z
   })
   .register(apiSchemas, { id: "MeasureDetail" });
 
+/** GET /api/v1/calendar.ics: not JSON, but documented like the rest (lib/rounds/build-calendar-feed.ts). */
+export const calendarFeedDto = z
+  .string()
+  .meta({ description: "An iCalendar document (RFC 5545): one VEVENT per consultation round (opening to closing) and per meeting (with LOCATION; STATUS:CANCELLED when cancelled). Times in UTC, stable UIDs." })
+  .register(apiSchemas, { id: "CalendarFeed" });
+
 export const errorDto = z
   .object({
     error: z.object({

@@ -22,3 +22,21 @@ export async function findCurrentRound(db: PrismaClient, planId: string, now: Da
   const round = started ?? next;
   return round ? { ...round, status: effectiveRoundStatus(round, now) } : null;
 }
+
+export interface HomeRounds {
+  /** The round open now, if any. */
+  open: CurrentRound | null;
+  /** The next round that has not opened yet, if any. */
+  next: CurrentRound | null;
+}
+
+/** What the home page announces: the open round and the next one (effective statuses, server clock). */
+export async function findOpenAndNextRound(db: PrismaClient, planId: string, now: Date = new Date()): Promise<HomeRounds> {
+  const select = { id: true, title: true, status: true, opensAt: true, closesAt: true, revisionId: true } as const;
+  const [started, next] = await Promise.all([
+    db.round.findFirst({ where: { planId, opensAt: { lte: now } }, orderBy: { opensAt: "desc" }, select }),
+    db.round.findFirst({ where: { planId, opensAt: { gt: now }, status: "SCHEDULED" }, orderBy: { opensAt: "asc" }, select }),
+  ]);
+  const open = started && effectiveRoundStatus(started, now) === "OPEN" ? { ...started, status: "OPEN" as const } : null;
+  return { open, next: next ? { ...next, status: effectiveRoundStatus(next, now) } : null };
+}

@@ -16,7 +16,8 @@ export interface TestRound {
 
 /** The seed plan, imported once per database. */
 export async function seedPlan(db: PrismaClient): Promise<{ id: string; slug: string; revisionId: string }> {
-  const existing = await db.plan.findFirst({ where: { currentRevisionId: { not: null } }, select: { id: true, slug: true, currentRevisionId: true }, orderBy: { createdAt: "asc" } });
+  // Plans with measures only: other factories (scheduling-factory barePlan) make empty plans in the same database.
+  const existing = await db.plan.findFirst({ where: { currentRevisionId: { not: null }, measures: { some: {} } }, select: { id: true, slug: true, currentRevisionId: true }, orderBy: { createdAt: "asc" } });
   if (existing) return { id: existing.id, slug: existing.slug, revisionId: existing.currentRevisionId! };
   await importSeedPlan(db);
   return seedPlan(db);

@@ -40,6 +40,8 @@ export default async function AccountPage({ params }: Props) {
         <dt className="col-sm-3">{t("auth.account.email")}</dt><dd className="col-sm-9">{account.email}</dd>
         <dt className="col-sm-3">{t("auth.account.role")}</dt><dd className="col-sm-9">{t(`auth.roles.${account.role}`)}</dd>
       </dl>
+      <p><a href={localizedPath(locale, "/account/contributi")}>{t("contributions.accountLink")}</a></p>
+      <p><a href={localizedPath(locale, "/account/notifiche")}>{t("notifications.accountLink")}</a></p>
       <h2 className="h3 mt-4">{t("auth.account.profile")}</h2>
       <ProfileForm action={updateProfileAction.bind(null, locale)} labels={{ ...fieldLabels(t), save: t("auth.account.save"), saved: t("auth.account.saved") }} profileLabels={profileLabels(t)} initial={initial} />
       <h2 className="h3 mt-5">{t("auth.account.sessions")}</h2>

@@ -16,7 +16,7 @@ describe("OpenAPI document", () => {
 
   test("is OpenAPI 3.1 and documents every public endpoint", () => {
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths).sort()).toEqual(["/api/health", "/api/v1/measures/{code}", "/api/v1/plans", "/api/v1/plans/{id}"]);
+    expect(Object.keys(document.paths).sort()).toEqual(["/api/health", "/api/v1/calendar.ics", "/api/v1/measures/{code}", "/api/v1/plans", "/api/v1/plans/{id}", "/api/v1/rounds/{roundId}/votes"]);
   });
 
   test("every $ref points at a component that exists", () => {

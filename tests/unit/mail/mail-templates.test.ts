@@ -10,6 +10,12 @@ const samples: { [T in MailTemplateName]: MailTemplateParams[T] } = {
   "staff-invitation": { url: "https://consulta.example.org/invite?token=ghi", role: "FACILITATOR", invitedBy: "Anna Rossi", expiresInDays: 7 },
   "password-reset": { url: "https://consulta.example.org/reset?token=jkl", expiresInMinutes: 30 },
   "account-erased": { erasedAt: new Date("2026-03-05T10:00:00Z") },
+  notification: { baseUrl: "https://consulta.example.org", item: { kind: "CONTRIBUTION_HIDDEN", data: { contribution: "comment", reason: "Offese personali", path: "/piani/p/misure/1.1#comment-x" } } },
+  "notification-digest": {
+    baseUrl: "https://consulta.example.org",
+    items: [{ kind: "ROUND_CLOSED", data: { roundId: "r", roundTitle: "Prima consultazione", path: "/consultazioni/r" }, createdAt: new Date("2026-03-05T10:00:00Z") }],
+    more: 2,
+  },
 };
 
 const catalogues = { it: it.mail, en: en.mail } as const;
@@ -19,6 +25,8 @@ const sectionOf: Record<MailTemplateName, keyof typeof it.mail> = {
   "staff-invitation": "staffInvitation",
   "password-reset": "passwordReset",
   "account-erased": "accountErased",
+  notification: "notification",
+  "notification-digest": "notificationDigest",
 };
 const render = <T extends MailTemplateName>(template: T, locale: Locale, params?: MailTemplateParams[T]) =>
   renderMail(template, locale, params ?? samples[template]);

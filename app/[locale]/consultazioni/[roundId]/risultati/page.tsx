@@ -1,0 +1,143 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/components/layout/breadcrumb";
+import { formatDate } from "@/lib/i18n/format";
+import { categoryLabel } from "@/components/participation/vote-results-table";
+import { formatCount, formatMean } from "@/components/participation/format";
+import { getPrisma } from "@/lib/db/client";
+import { isLocale } from "@/lib/i18n/locales";
+import { createTranslator, type Translate } from "@/lib/i18n/translate";
+import type { Locale } from "@/lib/i18n/locales";
+import { type Tally, getVoteResults, voteSources } from "@/lib/participation/get-vote-results";
+import { roundIdSchema } from "@/lib/rounds/rounds.schemas";
+import { localizedPath } from "@/lib/web/localized-path";
+import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
+
+/** A round's aggregated vote results: every measure by source (web, live, paper) and, once closed, by stakeholder category. */
+const numericColumns = ["support", "oppose", "abstain", "total", "meanPriority"] as const;
+type Props = { params: Promise<{ locale: string; roundId: string }> };
+
+async function load(params: Props["params"]) {
+  const { roundId } = await params;
+  const id = roundIdSchema.safeParse(roundId);
+  if (!id.success) notFound();
+  return getVoteResults(getPrisma(), id.data).catch(rethrowAsPage);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const results = await load(params);
+  const t = createTranslator(isLocale(locale) ? locale : "it");
+  return { title: `${t("results.metaTitle")}: ${results.round.title}` };
+}
+
+function Cells({ tally, locale, t }: { tally: Tally; locale: Locale; t: Translate }) {
+  return (
+    <>
+      <td className="text-end">{formatCount(tally.support, locale)}</td>
+      <td className="text-end">{formatCount(tally.oppose, locale)}</td>
+      <td className="text-end">{formatCount(tally.abstain, locale)}</td>
+      <td className="text-end">{formatCount(tally.total, locale)}</td>
+      <td className="text-end">{formatMean(tally.meanPriority, locale, t("results.noPriority"))}</td>
+    </>
+  );
+}
+
+export default async function RoundResultsPage({ params }: Props) {
+  const { locale, t } = await pageContext(params);
+  const results = await load(params);
+  const { round } = results;
+  const roundHref = localizedPath(locale, `/consultazioni/${round.id}`);
+  const measureHref = (code: string) => localizedPath(locale, `/piani/${round.planSlug}/misure/${code}`);
+  const withCategories = results.measures.filter((measure) => (measure.byCategory?.length ?? 0) > 0);
+
+  return (
+    <>
+      <Breadcrumb
+        t={t}
+        items={[
+          { label: t("common.home"), href: localizedPath(locale, "/") },
+          { label: t("results.rounds"), href: localizedPath(locale, "/consultazioni") },
+          { label: round.title, href: roundHref },
+          { label: t("results.breadcrumb") },
+        ]}
+      />
+      <h1>{t("results.title", { round: round.title })}</h1>
+      <p className="lead">{t("results.intro")}</p>
+      {round.status === "OPEN" ? <p>{t("results.openNote", { date: formatDate(round.closesAt, locale) })}</p> : null}
+      <p>{t("results.sourcesNote")}</p>
+
+      <section className="my-4" aria-labelledby="by-measure-title">
+        <h2 id="by-measure-title" className="h3">{t("results.byMeasure")}</h2>
+        <div className="table-responsive">
+          <table className="table table-sm">
+            <caption>{t("results.byMeasureCaption", { round: round.title })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("results.columns.measure")}</th>
+                <th scope="col">{t("results.columns.source")}</th>
+                {numericColumns.map((column) => (
+                  <th key={column} scope="col" className="text-end">{t(`results.columns.${column}`)}</th>
+                ))}
+              </tr>
+            </thead>
+            {results.measures.map((measure) => (
+              <tbody key={measure.measureId} id={`misura-${measure.code}`}>
+                {voteSources.map((source, index) => (
+                  <tr key={source}>
+                    {index === 0 ? (
+                      <th scope="rowgroup" rowSpan={voteSources.length + 1}>
+                        <a href={measureHref(measure.code)}>{t("results.measure", { code: measure.code })}</a>
+                      </th>
+                    ) : null}
+                    <th scope="row" className="fw-normal">{t(`results.sources.${source}`)}</th>
+                    <Cells tally={measure.bySource[source]} locale={locale} t={t} />
+                  </tr>
+                ))}
+                <tr className="fw-bold">
+                  <th scope="row">{t("results.sources.total")}</th>
+                  <Cells tally={measure.total} locale={locale} t={t} />
+                </tr>
+              </tbody>
+            ))}
+          </table>
+        </div>
+      </section>
+
+      <section className="my-4" aria-labelledby="by-category-title">
+        <h2 id="by-category-title" className="h3">{t("results.byCategory")}</h2>
+        {!results.categoriesShown ? (
+          <p>{t("results.categoriesLater")}</p>
+        ) : withCategories.length === 0 ? (
+          <p>{t("results.noVotesInCategory")}</p>
+        ) : (
+          <div className="table-responsive">
+            <table className="table table-sm">
+              <caption>{t("results.byCategoryCaption", { round: round.title })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("results.columns.measure")}</th>
+                  <th scope="col">{t("results.columns.category")}</th>
+                  {numericColumns.map((column) => (
+                    <th key={column} scope="col" className="text-end">{t(`results.columns.${column}`)}</th>
+                  ))}
+                </tr>
+              </thead>
+              {withCategories.map((measure) => (
+                <tbody key={measure.measureId}>
+                  {measure.byCategory!.map(({ category, tally }, index) => (
+                    <tr key={category}>
+                      {index === 0 ? <th scope="rowgroup" rowSpan={measure.byCategory!.length}>{t("results.measure", { code: measure.code })}</th> : null}
+                      <th scope="row" className="fw-normal">{categoryLabel(category, t)}</th>
+                      <Cells tally={tally} locale={locale} t={t} />
+                    </tr>
+                  ))}
+                </tbody>
+              ))}
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
+import { type MeasureResults, type Tally, voteSources } from "@/lib/participation/get-vote-results";
+import { formatCount, formatMean } from "./format";
+
+/** Aggregated vote counts as accessible data tables: by source (web, live, paper) and, after closing, by category. */
+function Cells({ tally, locale, t }: { tally: Tally; locale: Locale; t: Translate }) {
+  return (
+    <>
+      <td className="text-end">{formatCount(tally.support, locale)}</td>
+      <td className="text-end">{formatCount(tally.oppose, locale)}</td>
+      <td className="text-end">{formatCount(tally.abstain, locale)}</td>
+      <td className="text-end">{formatCount(tally.total, locale)}</td>
+      <td className="text-end">{formatMean(tally.meanPriority, locale, t("results.noPriority"))}</td>
+    </>
+  );
+}
+
+export function TallyHeader({ first, t }: { first: string; t: Translate }) {
+  return (
+    <tr>
+      <th scope="col">{first}</th>
+      <th scope="col" className="text-end">{t("results.columns.support")}</th>
+      <th scope="col" className="text-end">{t("results.columns.oppose")}</th>
+      <th scope="col" className="text-end">{t("results.columns.abstain")}</th>
+      <th scope="col" className="text-end">{t("results.columns.total")}</th>
+      <th scope="col" className="text-end">{t("results.columns.meanPriority")}</th>
+    </tr>
+  );
+}
+
+export function TallyRow({ label, tally, locale, t, strong = false }: { label: string; tally: Tally; locale: Locale; t: Translate; strong?: boolean }) {
+  return (
+    <tr className={strong ? "fw-bold" : undefined}>
+      <th scope="row">{label}</th>
+      <Cells tally={tally} locale={locale} t={t} />
+    </tr>
+  );
+}
+
+export function categoryLabel(category: string, t: Translate): string {
+  return category === "UNKNOWN" ? t("results.unknownCategory") : t(`auth.categories.${category}`);
+}
+
+/** One measure: a row per source and the total; then, once the round has closed, a row per category. */
+export function MeasureResultsTables({ results, locale, t }: { results: MeasureResults; locale: Locale; t: Translate }) {
+  return (
+    <>
+      <div className="table-responsive">
+        <table className="table table-sm">
+          <caption>{t("results.measureCaption", { code: results.code })}</caption>
+          <thead>
+            <TallyHeader first={t("results.columns.source")} t={t} />
+          </thead>
+          <tbody>
+            {voteSources.map((source) => (
+              <TallyRow key={source} label={t(`results.sources.${source}`)} tally={results.bySource[source]} locale={locale} t={t} />
+            ))}
+            <TallyRow label={t("results.sources.total")} tally={results.total} locale={locale} t={t} strong />
+          </tbody>
+        </table>
+      </div>
+      {results.byCategory ? (
+        results.byCategory.length > 0 ? (
+          <div className="table-responsive">
+            <table className="table table-sm">
+              <caption>{t("results.measureCategoryCaption", { code: results.code })}</caption>
+              <thead>
+                <TallyHeader first={t("results.columns.category")} t={t} />
+              </thead>
+              <tbody>
+                {results.byCategory.map(({ category, tally }) => (
+                  <TallyRow key={category} label={categoryLabel(category, t)} tally={tally} locale={locale} t={t} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>{t("results.noVotesInCategory")}</p>
+        )
+      ) : (
+        <p className="small">{t("results.categoriesLater")}</p>
+      )}
+    </>
+  );
+}
