@@ -3,9 +3,10 @@ import { getPrisma } from "@/lib/db/client";
 import { type PlanAddress, planAddressExists } from "@/lib/plan/plan-address-exists";
 import { measureCodeSchema, planPageSearchSchema, planSlugSchema } from "@/lib/plan/plan.schemas";
 import { logger } from "@/lib/observability/logger";
-import { usersQuerySchema } from "@/lib/accounts/accounts.schemas";
+import { invitationsQuerySchema, usersQuerySchema } from "@/lib/accounts/accounts.schemas";
 import { localeHeader, pathHeader } from "@/lib/web/localized-path";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
+import { oidcFormActionOrigins } from "@/lib/auth/oidc-config";
 
 /**
  * Locale routing and status codes for pages.
@@ -20,7 +21,7 @@ import { buildContentSecurityPolicy, createNonce } from "@/lib/security/content-
 type Outcome = "page" | "bad-request" | "not-found";
 type AddressCheck = (address: PlanAddress) => Promise<boolean>;
 
-const staticPages = new Set(["/", "/piani", "/dichiarazione-accessibilita", "/accedi", "/accedi/controlla-email", "/accedi/link", "/registrati", "/registrati/controlla-email", "/conferma-email", "/account", "/account/cancellato"]);
+const staticPages = new Set(["/", "/piani", "/dichiarazione-accessibilita", "/accedi", "/accedi/controlla-email", "/accedi/link", "/registrati", "/registrati/controlla-email", "/conferma-email", "/account", "/account/cancellato", "/invito", "/accedi/password-dimenticata", "/accedi/nuova-password"]);
 const outcomePage: Record<Exclude<Outcome, "page">, { path: string; status: number }> = {
   "bad-request": { path: "/richiesta-non-valida", status: 400 },
   "not-found": { path: "/pagina-non-trovata", status: 404 },
@@ -43,7 +44,7 @@ export function createProxy(addressExists: AddressCheck) {
     const headers = new Headers(request.headers);
     headers.set(pathHeader, unprefixed + search);
     headers.set(localeHeader, locale);
-    const policy = buildContentSecurityPolicy({ nonce: createNonce(), development: process.env.NODE_ENV === "development" });
+    const policy = buildContentSecurityPolicy({ nonce: createNonce(), development: process.env.NODE_ENV === "development", formActionOrigins: oidcFormActionOrigins() });
     headers.set("content-security-policy", policy);
 
     const outcome = await resolve(unprefixed, searchParams, addressExists);
@@ -66,6 +67,7 @@ async function resolve(path: string, searchParams: URLSearchParams, addressExist
   const normalised = path.length > 1 ? path.replace(/\/+$/, "") : path;
   if (staticPages.has(normalised)) return "page";
   if (normalised === "/admin/utenti") return usersQuerySchema.safeParse(Object.fromEntries(searchParams)).success ? "page" : "bad-request";
+  if (normalised === "/admin/inviti") return invitationsQuerySchema.safeParse(Object.fromEntries(searchParams)).success ? "page" : "bad-request";
 
   const segments = normalised.split("/").filter(Boolean).map(safeDecode);
   if (segments[0] !== "piani" || segments.length < 2 || segments.length > 4) return "not-found";
