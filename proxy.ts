@@ -3,11 +3,12 @@ import { getPrisma } from "@/lib/db/client";
 import { type PlanAddress, planAddressExists } from "@/lib/plan/plan-address-exists";
 import { measureCodeSchema, planPageSearchSchema, planSlugSchema } from "@/lib/plan/plan.schemas";
 import { logger } from "@/lib/observability/logger";
-import { usersQuerySchema } from "@/lib/accounts/accounts.schemas";
+import { invitationsQuerySchema, usersQuerySchema } from "@/lib/accounts/accounts.schemas";
 import { type RoundAddress, roundAddressExists } from "@/lib/rounds/round-address-exists";
 import { roundIdSchema } from "@/lib/rounds/rounds.schemas";
 import { localeHeader, pathHeader } from "@/lib/web/localized-path";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
+import { oidcFormActionOrigins } from "@/lib/auth/oidc-config";
 
 /**
  * Locale routing and status codes for pages.
@@ -35,6 +36,9 @@ const staticPages = new Set([
   "/conferma-email",
   "/account",
   "/account/cancellato",
+  "/invito",
+  "/accedi/password-dimenticata",
+  "/accedi/nuova-password",
   "/account/contributi",
   "/account/notifiche",
   "/consultazioni",
@@ -64,7 +68,7 @@ export function createProxy(addressExists: AddressCheck, roundAddressExists: Rou
     const headers = new Headers(request.headers);
     headers.set(pathHeader, unprefixed + search);
     headers.set(localeHeader, locale);
-    const policy = buildContentSecurityPolicy({ nonce: createNonce(), development: process.env.NODE_ENV === "development" });
+    const policy = buildContentSecurityPolicy({ nonce: createNonce(), development: process.env.NODE_ENV === "development", formActionOrigins: oidcFormActionOrigins() });
     headers.set("content-security-policy", policy);
 
     const outcome = await resolve(unprefixed, searchParams, addressExists, roundAddressExists);
@@ -87,6 +91,7 @@ async function resolve(path: string, searchParams: URLSearchParams, addressExist
   const normalised = path.length > 1 ? path.replace(/\/+$/, "") : path;
   if (staticPages.has(normalised)) return "page";
   if (normalised === "/admin/utenti") return usersQuerySchema.safeParse(Object.fromEntries(searchParams)).success ? "page" : "bad-request";
+  if (normalised === "/admin/inviti") return invitationsQuerySchema.safeParse(Object.fromEntries(searchParams)).success ? "page" : "bad-request";
 
   const segments = normalised.split("/").filter(Boolean).map(safeDecode);
   if (segments[0] === "consultazioni") return resolveRound(segments, roundAddressExists, path);

@@ -7,6 +7,7 @@ import { logger } from "@/lib/observability/logger";
 import { importSeedPlanIfEmpty } from "@/lib/plan/import-plan";
 import { demoBanner, seedDemoDataOnStart } from "@/lib/demo/seed-demo-accounts";
 import { checkAuthEnvironment } from "@/lib/auth/secret";
+import { readOidcConfig } from "@/lib/auth/oidc-config";
 import { createMailTransport } from "@/lib/mail/mail-transport";
 import { startOutboxWorker } from "@/lib/mail/outbox-worker";
 import { startDailyDigests } from "@/lib/notifications/deliver-daily-digests";
@@ -24,6 +25,8 @@ async function main() {
   loadDotEnv();
   const env = readServerEnv();
   checkAuthEnvironment();
+  // All or nothing: a partial identity-provider configuration stops the start (naming the variable, never its value).
+  const oidc = readOidcConfig();
   const dev = env.NODE_ENV !== "production";
 
   const database = await ensureDatabase({ dataDir: env.DATA_DIR });
@@ -67,6 +70,7 @@ async function main() {
     mode: dev ? "development" : "production",
     database: database.embedded ? "embedded" : "external",
     mail: env.SMTP_URL ? mailTransport.target : `written to ${mailTransport.target} (no SMTP_URL)`,
+    identityProvider: oidc ? `${oidc.issuer} (callback ${env.PUBLIC_URL?.replace(/\/+$/, "")}/api/auth/callback/oidc)` : "none",
     startupMs: Math.round(performance.now() - startedAt),
   });
   // A plain block, not a log line: people read it to sign in.

@@ -78,3 +78,25 @@ export const mailedLinkSearchSchema = z.object({
   token: confirmTokenSchema.optional().catch(undefined),
   esito: z.enum(["non-valido"]).optional().catch(undefined),
 });
+
+// ─── Staff invitations and password reset ────────────────────────────────────
+
+/** A new password, checked against the rules of password.ts (the address is known from the token). */
+export function newPasswordSchema(email: string) {
+  return z.object({ password: z.string({ error: "auth.password.tooShort" }) }).superRefine((value, context) => {
+    for (const problem of passwordProblems(value.password, email)) {
+      context.addIssue({ code: "custom", path: ["password"], message: `auth.password.${problem}` });
+    }
+  });
+}
+
+/** Accepting an invitation without an account: the profile plus a password (the address is the invited one). */
+export function acceptInvitationSchema(email: string) {
+  return profileSchema.extend({ password: z.string({ error: "auth.password.tooShort" }) }).superRefine((value, context) => {
+    for (const problem of passwordProblems(value.password, email)) {
+      context.addIssue({ code: "custom", path: ["password"], message: `auth.password.${problem}` });
+    }
+  });
+}
+
+export const passwordResetRequestSchema = z.object({ email: emailSchema });

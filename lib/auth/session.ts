@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -27,7 +28,7 @@ export interface SessionContext {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function createSession(db: PrismaClient, userId: string, context: SessionContext, now = new Date()): Promise<{ sessionId: string; expiresAt: Date }> {
+export async function createSession(db: PrismaClient | Prisma.TransactionClient, userId: string, context: SessionContext, now = new Date()): Promise<{ sessionId: string; expiresAt: Date }> {
   const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
   const row = await db.userSession.create({
     data: { userId, expiresAt, ipAddress: context.ipAddress?.slice(0, 64) ?? null, userAgent: context.userAgent?.slice(0, 400) ?? null },
@@ -51,7 +52,11 @@ export async function getSession(db: PrismaClient, sessionId: string | null | un
   });
   if (!row || row.revokedAt || row.expiresAt <= now) return null;
   const { user } = row;
-  if (user.disabledAt || user.erasedAt || !user.emailVerified) return null;
+  if (user.disabledAt || user.erasedAt) return null;
+  // An unconfirmed address may not sign in — unless an identity provider vouches for the person
+  // (a linked OIDC account: they may come with an unverified email, or none at all).
+  // (Asked only for unconfirmed users, so confirmed ones cost no extra query.)
+  if (!user.emailVerified && (await db.account.count({ where: { userId: user.id } })) === 0) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS) {
     await db.userSession.update({ where: { id: row.id }, data: { lastSeenAt: now } });
   }

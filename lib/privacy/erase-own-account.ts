@@ -55,7 +55,7 @@ export async function eraseOwnAccount(db: PrismaClient, actor: Actor | null, inp
       where: { id: userId },
       data: {
         email: null, emailVerified: null, name: null, passwordHash: null, role: "STAKEHOLDER", erasedAt: now,
-        notificationFrequency: "NONE", lastSignInAt: null, sessionVersion: { increment: 1 },
+        notificationFrequency: "NONE", lastSignInAt: null,
       },
     });
     // No email, name or role here: the audit log outlives the erasure.

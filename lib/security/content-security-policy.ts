@@ -8,6 +8,8 @@ export interface CspOptions {
   nonce: string;
   /** React's development build needs eval() to rebuild server error stacks; production never does. */
   development?: boolean;
+  /** Other origins forms may lead to (through redirects): the identity provider's, for "sign in with…". */
+  formActionOrigins?: string[];
 }
 
 /** 128 random bits, base64: what the CSP spec asks of a nonce. */
@@ -17,7 +19,7 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function buildContentSecurityPolicy({ nonce, development = false }: CspOptions): string {
+export function buildContentSecurityPolicy({ nonce, development = false, formActionOrigins = [] }: CspOptions): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     // 'strict-dynamic': scripts that nonced Next chunks load are trusted; with it, browsers ignore
@@ -33,7 +35,8 @@ export function buildContentSecurityPolicy({ nonce, development = false }: CspOp
     "connect-src": ["'self'"],
     "frame-ancestors": ["'none'"],
     "base-uri": ["'self'"],
-    "form-action": ["'self'"],
+    // Chromium checks form-action on every redirect after a form post too.
+    "form-action": ["'self'", ...formActionOrigins],
     "object-src": ["'none'"],
   };
   return Object.entries(directives)

@@ -28,6 +28,8 @@ export const rateLimitPolicies = {
   /** Password-reset mails, same reasoning as sign-in links. */
   passwordResetPerEmail: { name: "password-reset:email", limit: 5, windowSeconds: minutes(60) },
   passwordResetPerIp: { name: "password-reset:ip", limit: 30, windowSeconds: minutes(60) },
+  /** Staff invitations sent by one admin: a whole team at once, not a mail cannon from a stolen admin session. */
+  invitationsPerAdmin: { name: "invitation:admin", limit: 30, windowSeconds: minutes(60) },
   /**
    * Comments, votes, proposals, supports and SWOT entries of one user (later issues): voting on
    * all 37 measures of the plan in one sitting, and changing a few votes, stays well below it.

@@ -8,6 +8,9 @@ import { isAppError } from "@/lib/errors/app-error";
 import { changeRoleAsAdmin } from "@/lib/accounts/change-role";
 import { listUsers } from "@/lib/accounts/list-users";
 import { setUserDisabled } from "@/lib/accounts/set-user-disabled";
+import { inviteStaff } from "@/lib/accounts/invite-staff";
+import { listInvitations } from "@/lib/accounts/list-invitations";
+import { revokeInvitation } from "@/lib/accounts/revoke-invitation";
 import { eraseOwnAccount } from "@/lib/privacy/erase-own-account";
 import { exportOwnData } from "@/lib/privacy/export-own-data";
 import { databaseForThisFile } from "../support/test-database";
@@ -67,6 +70,21 @@ const accountMutations: MutationTable = {
   },
   "enable the stakeholder's account": {
     run: (d, actor, owner) => setUserDisabled(d, actor, owner.userId, false),
+    expected: adminOnly,
+  },
+  "invite staff": {
+    run: (d, actor) => inviteStaff(d, actor, { email: `invitato-${Date.now()}-${Math.random()}@example.it`, role: "FACILITATOR" }, { invitationUrl: (token) => `http://test/invito?token=${token}` }),
+    expected: adminOnly,
+  },
+  "revoke an invitation": {
+    run: async (d, actor) => {
+      const invitation = await d.invitation.create({ data: { email: "revoca@example.it", role: "OFFICIAL", tokenHash: `matrix-${Date.now()}-${Math.random()}`, expiresAt: new Date(Date.now() + 3600_000) } });
+      return revokeInvitation(d, actor, { invitationId: invitation.id });
+    },
+    expected: adminOnly,
+  },
+  "list invitations": {
+    run: (d, actor) => listInvitations(d, actor, {}),
     expected: adminOnly,
   },
 };

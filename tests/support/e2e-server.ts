@@ -152,7 +152,7 @@ interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const { findFreePort } = await import("../../lib/db/embedded-postgres");
   return findFreePort();
 }
@@ -166,10 +166,11 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-async function startServer(databaseUrl: string, dataDir: string): Promise<RunningServer> {
-  const port = await freePort();
+/** Also for test files that need a second server with their own environment (e.g. an identity provider configured). */
+export async function startServer(databaseUrl: string, dataDir: string, options: { port?: number; env?: Record<string, string | undefined>; logName?: string } = {}): Promise<RunningServer> {
+  const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
-  const logFile = path.join(resultsDir, "e2e-server.log");
+  const logFile = path.join(resultsDir, options.logName ?? "e2e-server.log");
   const out = fs.openSync(logFile, "w");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -182,6 +183,7 @@ async function startServer(databaseUrl: string, dataDir: string): Promise<Runnin
     NEXT_TELEMETRY_DISABLED: "1",
     // Production with DATABASE_URL requires an explicit session secret, as a real deployment does.
     NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+    ...options.env,
   };
   const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), path.join(projectRoot, "server.ts")], {
     cwd: projectRoot,

@@ -25,7 +25,8 @@ export default async function AccountPage({ params }: Props) {
   const account = await getOwnAccount(getPrisma(), actor);
   const initial = {
     values: {
-      displayName: account.profile?.displayName ?? "",
+      // Someone new from the identity provider: their name from it, until they save a profile.
+      displayName: account.profile?.displayName ?? actor.displayName ?? "",
       category: account.profile?.category ?? "",
       organisation: account.profile?.organisation ?? "",
       municipality: account.profile?.municipality ?? "",
@@ -37,12 +38,13 @@ export default async function AccountPage({ params }: Props) {
     <div className="row"><div className="col-lg-7">
       <h1>{t("auth.account.title")}</h1>
       <dl className="row">
-        <dt className="col-sm-3">{t("auth.account.email")}</dt><dd className="col-sm-9">{account.email}</dd>
+        <dt className="col-sm-3">{t("auth.account.email")}</dt><dd className="col-sm-9">{account.email ?? t("sso.noEmail")}</dd>
         <dt className="col-sm-3">{t("auth.account.role")}</dt><dd className="col-sm-9">{t(`auth.roles.${account.role}`)}</dd>
       </dl>
       <p><a href={localizedPath(locale, "/account/contributi")}>{t("contributions.accountLink")}</a></p>
       <p><a href={localizedPath(locale, "/account/notifiche")}>{t("notifications.accountLink")}</a></p>
       <h2 className="h3 mt-4">{t("auth.account.profile")}</h2>
+      {!account.profile && <div className="alert alert-info" role="status">{t("sso.completeProfile")}</div>}
       <ProfileForm action={updateProfileAction.bind(null, locale)} labels={{ ...fieldLabels(t), save: t("auth.account.save"), saved: t("auth.account.saved") }} profileLabels={profileLabels(t)} initial={initial} />
       <h2 className="h3 mt-5">{t("auth.account.sessions")}</h2>
       <p>{t("auth.account.activeSessions", { count: account.activeSessions })}</p>

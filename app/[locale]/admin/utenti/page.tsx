@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { ErrorNotice } from "@/components/layout/error-notice";
 import { UsersTable } from "@/components/admin/users-table";
 import { usersQuerySchema } from "@/lib/accounts/accounts.schemas";
 import { listUsers } from "@/lib/accounts/list-users";
 import { getPrisma } from "@/lib/db/client";
 import { localizedPath } from "@/lib/web/localized-path";
-import { currentActor } from "@/lib/web/auth";
 import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
+import { adminActorOrForbidden } from "../admin-actor";
 import { changeRoleAction, endSessionsAction, setDisabledAction } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -19,11 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AdminUsersPage({ params, searchParams }: Props) {
   const { locale, t } = await pageContext(params);
-  const actor = await currentActor();
-  if (!actor) redirect(localizedPath(locale, "/accedi"));
-  if (actor.role !== "ADMIN") {
-    return <ErrorNotice title={t("admin.forbidden.title")} message={t("admin.forbidden.message")} homeHref={localizedPath(locale, "/")} homeLabel={t("admin.forbidden.home")} />;
-  }
+  const actor = await adminActorOrForbidden(locale);
   // proxy.ts already answered a malformed query with the 400 page; this parse only reads it.
   const query = usersQuerySchema.safeParse(await searchParams);
   const esito = query.success ? query.data.esito : undefined;
@@ -33,6 +27,7 @@ export default async function AdminUsersPage({ params, searchParams }: Props) {
     <>
       <h1>{t("admin.users.title")}</h1>
       <p className="lead">{t("admin.users.intro")}</p>
+      <p><a href={localizedPath(locale, "/admin/inviti")}>{t("admin.users.invitationsLink")}</a></p>
       {esito && (
         <div className={`alert ${failed ? "alert-danger" : "alert-success"}`} role={failed ? "alert" : "status"}>
           {t(`admin.outcomes.${esito}`)}

@@ -1,11 +1,13 @@
 import NextAuth from "next-auth";
 import { clientIp } from "@/lib/security/client-ip";
-import { authOptions } from "@/lib/web/auth";
+import { authOptions, oauthFlowLocale } from "@/lib/web/auth";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-function handler(request: Request, context: Context): Promise<Response> {
-  return NextAuth(request as never, context as never, authOptions(clientIp(request.headers), request.headers.get("user-agent")));
+async function handler(request: Request, context: Context): Promise<Response> {
+  // Errors of an identity-provider sign-in are shown on the sign-in page in the language it started from.
+  const options = authOptions(clientIp(request.headers), request.headers.get("user-agent"), await oauthFlowLocale());
+  return NextAuth(request as never, context as never, options);
 }
 
 export { handler as GET, handler as POST };

@@ -1,0 +1,40 @@
+"use client";
+import { useActionState } from "react";
+import { ErrorSummary, FormMessage, TextField } from "./form-fields";
+import type { FormState } from "./form-state";
+import { type ProfileLabels, ProfileFields } from "./profile-fields";
+
+/**
+ * Accepting a staff invitation. Without an account: profile and password (the address is the invited
+ * one, shown, not editable). With an account already signed in: just the confirming button.
+ */
+export function AcceptInvitationForm({ action, token, email, newAccount, labels, profileLabels, initial }: {
+  action: (state: FormState, data: FormData) => Promise<FormState>;
+  token: string;
+  email: string;
+  newAccount: boolean;
+  labels: Record<string, string>;
+  profileLabels: ProfileLabels;
+  initial: FormState;
+}) {
+  const [state, formAction, pending] = useActionState(action, initial);
+  return (
+    <form action={formAction} noValidate>
+      <input type="hidden" name="token" value={token} />
+      <FormMessage message={state.message} kind="danger" />
+      <ErrorSummary title={labels.errorSummary ?? ""} errors={state.errors} labels={labels} />
+      {newAccount && (
+        <>
+          {/* The username for password managers; not submitted as a field of its own. */}
+          <div className="form-group mb-4">
+            <label htmlFor="invited-email" className="active">{labels.email}</label>
+            <input id="invited-email" type="email" className="form-control" value={email} autoComplete="username" readOnly />
+          </div>
+          <TextField name="password" type="password" label={labels.password ?? ""} hint={labels.passwordHint} autoComplete="new-password" error={state.errors.password} required />
+          <ProfileFields labels={profileLabels} state={state} />
+        </>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={pending}>{labels.submit}</button>
+    </form>
+  );
+}
