@@ -1,3 +1,4 @@
+import { ScrollableTable } from "@/components/layout/scrollable-table";
 import type { RoundSectionProps } from "@/components/participation/measure-participation-props";
 import { getPrisma } from "@/lib/db/client";
 import { getVoteResults } from "@/lib/participation/get-vote-results";
@@ -16,7 +17,7 @@ export async function RoundResultsSummary({ locale, t, round }: RoundSectionProp
       {voted.length === 0 ? (
         <p>{t("results.none")}</p>
       ) : (
-        <div className="table-responsive">
+        <ScrollableTable label={t("results.summaryCaption")}>
           <table className="table table-sm">
             <caption>{t("results.summaryCaption")}</caption>
             <thead>
@@ -28,7 +29,7 @@ export async function RoundResultsSummary({ locale, t, round }: RoundSectionProp
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
       <p><a href={resultsHref}>{t("results.allResults")}</a></p>
     </section>

@@ -1,3 +1,4 @@
+import { ScrollableTable } from "@/components/layout/scrollable-table";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import { type MeasureResults, type Tally, voteSources } from "@/lib/participation/get-vote-results";
@@ -46,7 +47,7 @@ export function categoryLabel(category: string, t: Translate): string {
 export function MeasureResultsTables({ results, locale, t }: { results: MeasureResults; locale: Locale; t: Translate }) {
   return (
     <>
-      <div className="table-responsive">
+      <ScrollableTable label={t("results.measureCaption", { code: results.code })}>
         <table className="table table-sm">
           <caption>{t("results.measureCaption", { code: results.code })}</caption>
           <thead>
@@ -59,10 +60,10 @@ export function MeasureResultsTables({ results, locale, t }: { results: MeasureR
             <TallyRow label={t("results.sources.total")} tally={results.total} locale={locale} t={t} strong />
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
       {results.byCategory ? (
         results.byCategory.length > 0 ? (
-          <div className="table-responsive">
+          <ScrollableTable label={t("results.measureCategoryCaption", { code: results.code })}>
             <table className="table table-sm">
               <caption>{t("results.measureCategoryCaption", { code: results.code })}</caption>
               <thead>
@@ -74,7 +75,7 @@ export function MeasureResultsTables({ results, locale, t }: { results: MeasureR
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         ) : (
           <p>{t("results.noVotesInCategory")}</p>
         )

@@ -102,12 +102,15 @@ describeE2E("public API", () => {
     expect(response.headers.get("content-type")).toMatch(/json/);
     const document = (await response.json()) as {
       openapi: string;
-      paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
       components: { schemas: Record<string, unknown> };
     };
     expect(document.openapi).toMatch(/^3\.1\.\d+$/);
-    expect(Object.keys(document.paths).sort()).toEqual(["/api/health", "/api/v1/measures/{code}", "/api/v1/plans", "/api/v1/plans/{id}"]);
-    for (const operation of Object.values(document.paths)) expect(operation.get?.responses["200"]).toBeDefined();
+    expect(Object.keys(document.paths).sort()).toEqual(["/api/health", "/api/v1/calendar.ics", "/api/v1/measures/{code}", "/api/v1/plans", "/api/v1/plans/{id}", "/api/v1/rounds/{roundId}/votes"]);
+    expect(Object.keys(document.paths["/api/v1/rounds/{roundId}/votes"] ?? {})).toEqual(["post"]);
+    for (const operations of Object.values(document.paths)) {
+      for (const operation of Object.values(operations)) expect(operation.responses["200"]).toBeDefined();
+    }
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(["Plan", "PlanList", "PlanSummary", "Axis", "Measure", "MeasureDetail", "Error", "Health"]));
     // Every $ref points at a component that exists.
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]);

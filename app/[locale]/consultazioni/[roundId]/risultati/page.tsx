@@ -1,3 +1,4 @@
+import { ScrollableTable } from "@/components/layout/scrollable-table";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
@@ -69,7 +70,7 @@ export default async function RoundResultsPage({ params }: Props) {
 
       <section className="my-4" aria-labelledby="by-measure-title">
         <h2 id="by-measure-title" className="h3">{t("results.byMeasure")}</h2>
-        <div className="table-responsive">
+        <ScrollableTable label={t("results.byMeasureCaption", { round: round.title })}>
           <table className="table table-sm">
             <caption>{t("results.byMeasureCaption", { round: round.title })}</caption>
             <thead>
@@ -101,7 +102,7 @@ export default async function RoundResultsPage({ params }: Props) {
               </tbody>
             ))}
           </table>
-        </div>
+        </ScrollableTable>
       </section>
 
       <section className="my-4" aria-labelledby="by-category-title">
@@ -111,7 +112,7 @@ export default async function RoundResultsPage({ params }: Props) {
         ) : withCategories.length === 0 ? (
           <p>{t("results.noVotesInCategory")}</p>
         ) : (
-          <div className="table-responsive">
+          <ScrollableTable label={t("results.byCategoryCaption", { round: round.title })}>
             <table className="table table-sm">
               <caption>{t("results.byCategoryCaption", { round: round.title })}</caption>
               <thead>
@@ -135,7 +136,7 @@ export default async function RoundResultsPage({ params }: Props) {
                 </tbody>
               ))}
             </table>
-          </div>
+          </ScrollableTable>
         )}
       </section>
     </>
