@@ -6,6 +6,7 @@ import { logger } from "@/lib/observability/logger";
 import { invitationsQuerySchema, usersQuerySchema } from "@/lib/accounts/accounts.schemas";
 import { type RoundAddress, roundAddressExists } from "@/lib/rounds/round-address-exists";
 import { roundIdSchema } from "@/lib/rounds/rounds.schemas";
+import { reportPageQuerySchema } from "@/lib/moderation/moderation.schemas";
 import { localeHeader, pathHeader } from "@/lib/web/localized-path";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
 import { oidcFormActionOrigins } from "@/lib/auth/oidc-config";
@@ -44,7 +45,6 @@ const staticPages = new Set([
   "/consultazioni",
   "/consultazioni/nuova",
   "/moderazione",
-  "/segnala",
 ]);
 const outcomePage: Record<Exclude<Outcome, "page">, { path: string; status: number }> = {
   "bad-request": { path: "/richiesta-non-valida", status: 400 },
@@ -92,6 +92,7 @@ async function resolve(path: string, searchParams: URLSearchParams, addressExist
   if (staticPages.has(normalised)) return "page";
   if (normalised === "/admin/utenti") return usersQuerySchema.safeParse(Object.fromEntries(searchParams)).success ? "page" : "bad-request";
   if (normalised === "/admin/inviti") return invitationsQuerySchema.safeParse(Object.fromEntries(searchParams)).success ? "page" : "bad-request";
+  if (normalised === "/segnala") return reportPageQuerySchema.safeParse(Object.fromEntries(searchParams)).success ? "page" : "bad-request";
 
   const segments = normalised.split("/").filter(Boolean).map(safeDecode);
   if (segments[0] === "consultazioni") return resolveRound(segments, roundAddressExists, path);

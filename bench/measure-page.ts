@@ -8,46 +8,15 @@
  *
  *   npm run bench -- measure-page [requests=600] [readers=20]
  */
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-// @ts-expect-error -- plain ESM script shared with `npm start`, no type declarations
-import { buildIfNeeded, root } from "../scripts/build-if-needed.mjs";
+import { percentile, runBench, startBenchEnvironment } from "./support";
 
 const requests = Number(process.argv[2] ?? 600);
 const readers = Number(process.argv[3] ?? 20);
 const COMMENTS = 5_000;
 const REPLIES = 1_000;
 const CODE = "3.12";
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function waitForHealth(base: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`server not healthy after ${timeoutMs} ms`);
-}
-
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 /** `count` GETs of `url` spread over `readers` concurrent clients: sorted latencies and the wall time. */
 async function load(url: string, count: number, headers: Record<string, string> = {}, expect = "", clients = readers): Promise<{ latencies: number[]; elapsedMs: number; bytes: number }> {
@@ -80,20 +49,10 @@ function report(name: string, result: { latencies: number[]; elapsedMs: number; 
 }
 
 async function main() {
-  buildIfNeeded();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "consulta-bench-measure-"));
-  fs.chmodSync(work, 0o755);
-  const database = await startEmbeddedPostgres({ dataDir: path.join(work, "postgres"), durable: false });
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
-  const secret = randomBytes(32).toString("base64");
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database.url, LOG_LEVEL: "warn", NEXTAUTH_SECRET: secret };
-  delete env.PUBLIC_URL;
-  delete env.NEXTAUTH_URL;
-  const server = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "server.ts")], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
-  const client = new pg.Client({ connectionString: database.url });
+  const environment = await startBenchEnvironment({ prefix: "consulta-bench-measure-", sameOrigin: true });
+  const { base, secret } = environment;
+  const client = new pg.Client({ connectionString: environment.databaseUrl });
   try {
-    await waitForHealth(base, 180_000);
     await client.connect();
     const plan = (await client.query<{ id: string; slug: string; revisionId: string }>(`SELECT id, slug, "currentRevisionId" AS "revisionId" FROM "Plan" WHERE "currentRevisionId" IS NOT NULL ORDER BY "createdAt" LIMIT 1`)).rows[0]!;
     const measure = (await client.query<{ id: string }>(`SELECT id FROM "Measure" WHERE "planId" = $1 AND code = $2`, [plan.id, CODE])).rows[0]!;
@@ -142,14 +101,8 @@ async function main() {
     report("measure-page-signed-in", await load(page, requests, { cookie }, "Pubblica il commento"));
   } finally {
     await client.end().catch(() => undefined);
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
-    await database.stop();
-    fs.rmSync(work, { recursive: true, force: true });
+    await environment.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

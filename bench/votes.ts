@@ -15,48 +15,19 @@
  *
  *   npm run bench -- votes [seconds=20] [concurrency=32] [stakeholders=10000]
  */
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-// @ts-expect-error -- plain ESM script shared with `npm start`, no type declarations
-import { buildIfNeeded, root } from "../scripts/build-if-needed.mjs";
+import { percentile, projectRoot, runBench, startBenchEnvironment } from "./support";
 
 const seconds = Number(process.argv[2] ?? 20);
 const concurrency = Number(process.argv[3] ?? 32);
 const stakeholders = Number(process.argv[4] ?? 10_000);
 const pgbenchPath = process.env.PGBENCH ?? "/usr/bin/pgbench";
 const choices = ["SUPPORT", "OPPOSE", "ABSTAIN"] as const;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function waitForHealth(base: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`server not healthy after ${timeoutMs} ms`);
-}
-
-function percentile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
 
 const line = (name: string, value: number | string, unit = "") => console.log(`${name}: ${typeof value === "number" ? (Number.isInteger(value) ? value : value.toFixed(1)) : value}${unit ? ` ${unit}` : ""}`);
 
@@ -129,7 +100,7 @@ async function httpLoad(base: string, seeded: Seeded, durationMs: number, client
 }
 
 function runPgbench(databaseUrl: string, seeded: Seeded, work: string): { tps: number; transactions: number; latencies: number[]; failed: number } {
-  const script = path.join(root, "bench", "votes.pgbench.sql");
+  const script = path.join(projectRoot, "bench", "votes.pgbench.sql");
   const logPrefix = path.join(work, "pgbench");
   const args = [
     "-n", "-M", "prepared", "-f", script, "-c", String(concurrency), "-j", String(Math.min(concurrency, os.cpus().length)), "-T", String(seconds),
@@ -152,25 +123,10 @@ function runPgbench(databaseUrl: string, seeded: Seeded, work: string): { tps: n
 
 async function main() {
   if (!fs.existsSync(pgbenchPath)) throw new Error(`pgbench not found at ${pgbenchPath} (install postgresql-client or set PGBENCH)`);
-  buildIfNeeded();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "consulta-bench-votes-"));
-  fs.chmodSync(work, 0o755); // the embedded server may run as an unprivileged user
-  const database = await startEmbeddedPostgres({ dataDir: path.join(work, "postgres"), durable: false });
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
-  const secret = randomBytes(32).toString("base64");
-  // Origin is checked against the Host the clients address: no PUBLIC_URL.
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: database.url, LOG_LEVEL: "warn", NEXTAUTH_SECRET: secret };
-  delete env.PUBLIC_URL;
-  delete env.NEXTAUTH_URL;
-  const server = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "server.ts")], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const client = new pg.Client({ connectionString: database.url });
+  const environment = await startBenchEnvironment({ prefix: "consulta-bench-votes-", sameOrigin: true });
+  const { base, secret, work, databaseUrl } = environment;
+  const client = new pg.Client({ connectionString: databaseUrl });
   try {
-    await waitForHealth(base, 180_000);
     await client.connect();
     const seedStarted = performance.now();
     const seeded = await seed(client, secret);
@@ -204,7 +160,7 @@ async function main() {
     line("http-votes-stored", stored.rows[0]!.votes, "votes");
     line("http-history-rows", stored.rows[0]!.history, "rows");
 
-    const bench = runPgbench(database.url, seeded, work);
+    const bench = runPgbench(databaseUrl, seeded, work);
     line("pgbench-clients", concurrency, "clients");
     line("pgbench-transactions", bench.transactions, "transactions");
     line("pgbench-failed", bench.failed, "transactions");
@@ -216,14 +172,8 @@ async function main() {
     console.log(`ratio: ${(httpThroughput / bench.tps).toFixed(3)} (HTTP vote endpoint throughput / pgbench upsert throughput)`);
   } finally {
     await client.end().catch(() => undefined);
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
-    await database.stop();
-    fs.rmSync(work, { recursive: true, force: true });
+    await environment.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

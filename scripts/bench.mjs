@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const [name, ...args] = process.argv.slice(2);
-const available = fs.readdirSync(path.join(root, "bench")).filter((file) => file.endsWith(".ts")).map((file) => file.slice(0, -3));
+const available = fs.readdirSync(path.join(root, "bench")).filter((file) => file.endsWith(".ts") && file !== "support.ts").map((file) => file.slice(0, -3));
 if (!name || !available.includes(name)) {
   console.error(`usage: npm run bench -- <name> [args]\navailable: ${available.join(", ")}`);
   process.exit(2);

@@ -11,5 +11,5 @@ export async function AdminLink({ locale, t }: { locale: Locale; t: Translate })
     return null;
   });
   if (actor?.role !== "ADMIN") return null;
-  return <a className="text-white ms-3 text-nowrap" href={localizedPath(locale, "/admin/utenti")}>{t("admin.nav")}</a>;
+  return <a className="text-white ms-3" href={localizedPath(locale, "/admin/utenti")}>{t("admin.nav")}</a>;
 }

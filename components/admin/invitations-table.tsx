@@ -9,7 +9,7 @@ export function InvitationsTable({ locale, t, page, revoke }: { locale: Locale; 
   const listPath = localizedPath(locale, "/admin/inviti");
   return (
     <>
-      <p>{t("invitations.admin.results", { total: page.total, page: page.page, pageCount: page.pageCount })}</p>
+      <p>{t("invitations.admin.results", { count: page.total, page: page.page, pageCount: page.pageCount })}</p>
       {page.invitations.length === 0 ? (
         <p>{t("invitations.admin.none")}</p>
       ) : (

@@ -1,6 +1,7 @@
 "use client";
+import { ErrorSummary, FormMessage } from "@/components/forms/fields";
+import { SelectField, TextField } from "@/components/auth/form-fields";
 import { useActionState } from "react";
-import { ErrorSummary, FormMessage, SelectField, TextField } from "@/components/auth/form-fields";
 import { type FormState, emptyFormState } from "@/components/auth/form-state";
 
 /** The admin's "invite a staff member" form: email and role. */

@@ -28,7 +28,7 @@ export function UsersTable({ locale, t, page, actorId, actions }: {
   );
   return (
     <>
-      <p role="status">{t("admin.users.results", { total: page.total, page: page.page, pageCount: page.pageCount })}</p>
+      <p role="status">{t("admin.users.results", { count: page.total, page: page.page, pageCount: page.pageCount })}</p>
       {page.users.length === 0 ? (
         <p>{t("admin.users.none")}</p>
       ) : (

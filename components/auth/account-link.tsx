@@ -11,10 +11,10 @@ export async function AccountLink({ locale, t }: { locale: Locale; t: Translate 
     return null;
   });
   return actor ? (
-    <a className="text-white ms-3 text-nowrap" href={localizedPath(locale, "/account")} title={t("auth.header.account")}>
+    <a className="text-white ms-3" href={localizedPath(locale, "/account")} title={t("auth.header.account")}>
       {actor.displayName ?? t("auth.header.account")}
     </a>
   ) : (
-    <a className="text-white ms-3 text-nowrap" href={localizedPath(locale, "/accedi")}>{t("auth.header.signIn")}</a>
+    <a className="text-white ms-3" href={localizedPath(locale, "/accedi")}>{t("auth.header.signIn")}</a>
   );
 }

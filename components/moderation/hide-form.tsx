@@ -1,6 +1,6 @@
 "use client";
+import { FormMessage } from "@/components/forms/fields";
 import { useActionState } from "react";
-import { FormMessage } from "@/components/auth/form-fields";
 import { type FormState, emptyFormState } from "@/components/auth/form-state";
 import { ReasonField } from "./reason-field";
 

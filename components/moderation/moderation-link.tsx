@@ -11,5 +11,5 @@ export async function ModerationLink({ locale, t }: { locale: Locale; t: Transla
     return null;
   });
   if (actor?.role !== "FACILITATOR" && actor?.role !== "ADMIN") return null;
-  return <a className="text-white ms-3 text-nowrap" href={localizedPath(locale, "/moderazione")}>{t("moderation.nav")}</a>;
+  return <a className="text-white ms-3" href={localizedPath(locale, "/moderazione")}>{t("moderation.nav")}</a>;
 }

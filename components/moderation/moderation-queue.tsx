@@ -33,7 +33,7 @@ export function ModerationQueueView({ locale, t, data, isAdmin, actions }: { loc
     <>
       <section aria-labelledby="queue-title" className="mb-5">
         <h2 id="queue-title">{t("moderation.queue.pending")}</h2>
-        <p>{t("moderation.queue.pendingCount", { total: data.queue.total, page: data.queue.page, pageCount: data.queue.pageCount })}</p>
+        <p>{t("moderation.queue.pendingCount", { count: data.queue.total, page: data.queue.page, pageCount: data.queue.pageCount })}</p>
         {data.queue.items.length === 0 ? <p>{t("moderation.queue.empty")}</p> : null}
         {data.queue.items.map((item) => {
           const { contribution } = item;
@@ -93,7 +93,7 @@ export function ModerationQueueView({ locale, t, data, isAdmin, actions }: { loc
 
       <section aria-labelledby="hidden-title" className="mb-5">
         <h2 id="hidden-title">{t("moderation.queue.hiddenTitle")}</h2>
-        <p>{t("moderation.queue.hiddenCount", { total: data.hidden.total, page: data.hidden.page, pageCount: data.hidden.pageCount })}</p>
+        <p>{t("moderation.queue.hiddenCount", { count: data.hidden.total, page: data.hidden.page, pageCount: data.hidden.pageCount })}</p>
         {data.hidden.items.length === 0 ? <p>{t("moderation.queue.hiddenEmpty")}</p> : null}
         {data.hidden.items.map((item) => (
           <HiddenEntry key={`${item.contribution.type}-${item.contribution.id}`} locale={locale} t={t} item={item} restore={actions.restore} />

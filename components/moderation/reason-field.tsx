@@ -1,4 +1,6 @@
-/** A labelled textarea with its hint and error tied to it (aria-describedby), Bootstrap Italia style. */
+import { TextAreaField } from "@/components/forms/fields";
+
+/** The moderators' and reporters' reason: a required textarea with its hint and error tied to it. */
 export function ReasonField({ id, name = "reason", label, hint, error, maxLength, defaultValue, rows = 4 }: {
   id: string;
   name?: string;
@@ -9,23 +11,5 @@ export function ReasonField({ id, name = "reason", label, hint, error, maxLength
   defaultValue?: string;
   rows?: number;
 }) {
-  const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className="form-group mt-4 mb-3">
-      <label htmlFor={id} className="active">{label}</label>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        className={`form-control${error ? " is-invalid" : ""}`}
-        maxLength={maxLength}
-        defaultValue={defaultValue}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      <small id={`${id}-hint`} className="form-text">{hint}</small>
-      {error ? <div id={`${id}-error`} className="invalid-feedback d-block">{error}</div> : null}
-    </div>
-  );
+  return <TextAreaField id={id} name={name} label={label} hint={hint} error={error} maxLength={maxLength} defaultValue={defaultValue} rows={rows} className="form-group mt-4 mb-3" required />;
 }

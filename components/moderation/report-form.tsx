@@ -1,6 +1,6 @@
 "use client";
+import { ErrorSummary, FormMessage } from "@/components/forms/fields";
 import { useActionState } from "react";
-import { ErrorSummary, FormMessage } from "@/components/auth/form-fields";
 import { type FormState, emptyFormState } from "@/components/auth/form-state";
 import { ReasonField } from "./reason-field";
 

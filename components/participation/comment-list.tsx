@@ -84,7 +84,7 @@ export function CommentList({ page, locale, t, idPrefix, actions, pageHref, open
   ) : null;
   return (
     <>
-      <p className="small">{page.total === 0 ? t("comments.empty") : page.total === 1 ? t("comments.countOne") : t("comments.count", { count: page.total })}</p>
+      <p className="small">{page.total === 0 ? t("comments.empty") : t("comments.count", { count: page.total })}</p>
       {actions ? (
         <>
           {page.blocker === null ? <Heading className="h5">{t("comments.newTitle")}</Heading> : null}

@@ -1,11 +1,15 @@
 import { ScrollableTable } from "@/components/layout/scrollable-table";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
-import { type MeasureResults, type Tally, voteSources } from "@/lib/participation/get-vote-results";
+import { MIN_CATEGORY_VOTERS, type MeasureResults, type Tally, voteSources } from "@/lib/participation/get-vote-results";
 import { formatCount, formatMean } from "./format";
 
-/** Aggregated vote counts as accessible data tables: by source (web, live, paper) and, after closing, by category. */
-function Cells({ tally, locale, t }: { tally: Tally; locale: Locale; t: Translate }) {
+/**
+ * Aggregated vote counts as accessible data tables: by source (web, live, paper) and, after closing, by category.
+ * The five numeric cells of a row; a withheld category (tally null, too few voters) gets one cell saying so.
+ */
+export function Cells({ tally, locale, t }: { tally: Tally | null; locale: Locale; t: Translate }) {
+  if (!tally) return <td colSpan={5}>{t("results.fewerThan", { count: MIN_CATEGORY_VOTERS })}</td>;
   return (
     <>
       <td className="text-end">{formatCount(tally.support, locale)}</td>
@@ -30,7 +34,7 @@ export function TallyHeader({ first, t }: { first: string; t: Translate }) {
   );
 }
 
-export function TallyRow({ label, tally, locale, t, strong = false }: { label: string; tally: Tally; locale: Locale; t: Translate; strong?: boolean }) {
+export function TallyRow({ label, tally, locale, t, strong = false }: { label: string; tally: Tally | null; locale: Locale; t: Translate; strong?: boolean }) {
   return (
     <tr className={strong ? "fw-bold" : undefined}>
       <th scope="row">{label}</th>

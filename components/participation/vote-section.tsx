@@ -31,7 +31,7 @@ export async function VoteSection({ locale, t, actor, round, measure, searchPara
         <div className="callout note" id="vote-current">
           <p className="mb-1 fw-bold">{t("votes.current", { choice: t(`votes.choices.${own.choice}`) })}</p>
           <p className="mb-1">{own.priority ? t("votes.currentPriority", { priority: own.priority }) : t("votes.currentNoPriority")}</p>
-          {own.changes > 0 ? <p className="mb-0 small">{own.changes === 1 ? t("votes.changedOnce") : t("votes.changedTimes", { count: own.changes })}</p> : null}
+          {own.changes > 0 ? <p className="mb-0 small">{t("votes.changedTimes", { count: own.changes })}</p> : null}
         </div>
       ) : view.blocker === null ? (
         <p id="vote-current">{t("votes.none")}</p>

@@ -1,6 +1,7 @@
 "use client";
+import { ErrorSummary, FormMessage } from "@/components/forms/fields";
+import { TextField } from "@/components/auth/form-fields";
 import { useActionState } from "react";
-import { ErrorSummary, FormMessage, TextField } from "@/components/auth/form-fields";
 import type { FormState } from "@/components/auth/form-state";
 
 export interface EraseAccountLabels {

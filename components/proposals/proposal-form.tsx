@@ -1,9 +1,8 @@
 "use client";
+import { ChoiceField, ErrorSummary, FormMessage, InputField, TextAreaField } from "@/components/forms/fields";
 import { useActionState } from "react";
-import { ErrorSummary, FormMessage } from "@/components/auth/form-fields";
 import { type FormState, emptyFormState } from "@/components/auth/form-state";
 import type { ProposalKind } from "@/lib/db/generated/enums";
-import { ChoiceField, InputField, TextAreaField } from "./fields";
 
 export interface ProposalFormLabels {
   errorSummary: string;

@@ -1,8 +1,7 @@
 "use client";
+import { ChoiceField, ErrorSummary, FormMessage, InputField } from "@/components/forms/fields";
 import { useActionState } from "react";
-import { ErrorSummary, FormMessage } from "@/components/auth/form-fields";
 import type { FormState } from "@/components/auth/form-state";
-import { ChoiceField, InputField } from "./fields";
 
 /** Schedules or edits a meeting (public assembly) of a round. Works without JavaScript. */
 export interface MeetingFormLabels {

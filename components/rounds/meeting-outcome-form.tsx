@@ -1,8 +1,7 @@
 "use client";
+import { ErrorSummary, FormMessage, InputField, TextAreaField } from "@/components/forms/fields";
 import { useActionState } from "react";
-import { ErrorSummary, FormMessage } from "@/components/auth/form-fields";
 import type { FormState } from "@/components/auth/form-state";
-import { InputField, TextAreaField } from "./fields";
 
 /** Headcount and minutes of a meeting, for facilitators once it has started. Works without JavaScript. */
 export interface MeetingOutcomeLabels {

@@ -1,8 +1,7 @@
 "use client";
+import { ChoiceField, ErrorSummary, FixedValue, FormMessage, InputField, TextAreaField } from "@/components/forms/fields";
 import { useActionState } from "react";
-import { ErrorSummary, FormMessage } from "@/components/auth/form-fields";
 import type { FormState } from "@/components/auth/form-state";
-import { ChoiceField, FixedValue, InputField, TextAreaField } from "./fields";
 
 /**
  * Schedules or edits a round. A scheduled round can change everything; an open one only its

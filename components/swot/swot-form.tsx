@@ -1,8 +1,7 @@
 "use client";
+import { ChoiceField, ErrorSummary, FormMessage, RadioGroupField, TextAreaField } from "@/components/forms/fields";
 import { useActionState } from "react";
-import { ErrorSummary, FormMessage } from "@/components/auth/form-fields";
 import { type FormState, emptyFormState } from "@/components/auth/form-state";
-import { ChoiceField, FieldError, TextAreaField, describedBy } from "@/components/proposals/fields";
 
 export interface SwotFormLabels {
   errorSummary: string;
@@ -25,25 +24,11 @@ export function SwotForm({ action, axes, axisId, limit, labels }: {
   labels: SwotFormLabels;
 }) {
   const [state, formAction, pending] = useActionState(action, emptyFormState);
-  const kindError = state.errors.kind;
   return (
     <form action={formAction} noValidate>
       <FormMessage message={state.message} kind="danger" />
       <ErrorSummary title={labels.errorSummary} errors={state.errors} labels={{ kind: labels.kind, axisId: labels.axisId, body: labels.body }} />
-      <fieldset className="mb-4" aria-describedby={describedBy("kind", undefined, kindError)}>
-        <legend className="h6">{labels.kind}</legend>
-        {labels.kinds.map((option, index) => {
-          const id = index === 0 ? "kind" : `kind-${option.value}`;
-          return (
-            <div className="form-check" key={option.value}>
-              <input className="form-check-input" type="radio" name="kind" id={id} value={option.value} defaultChecked={state.values.kind === option.value} aria-describedby={`${id}-hint`} />
-              <label className="form-check-label" htmlFor={id}>{option.label}</label>
-              <small id={`${id}-hint`} className="form-text d-block">{option.hint}</small>
-            </div>
-          );
-        })}
-        <FieldError id="kind" error={kindError} />
-      </fieldset>
+      <RadioGroupField name="kind" legend={labels.kind} options={labels.kinds} checked={state.values.kind} error={state.errors.kind} />
       <ChoiceField name="axisId" label={labels.axisId} hint={labels.axisHint} options={axes} defaultValue={state.values.axisId ?? axisId} placeholder={labels.axisNone} error={state.errors.axisId} />
       <TextAreaField name="body" label={labels.body} hint={labels.bodyHint} defaultValue={state.values.body} maxLength={limit} rows={5} error={state.errors.body} required />
       <button type="submit" className="btn btn-primary" disabled={pending}>{labels.submit}</button>

@@ -25,11 +25,26 @@ export interface EnqueueMailInput<T extends MailTemplateName> {
 
 const recipient = z.email();
 
-export async function enqueueMail<T extends MailTemplateName>(db: MailDb, input: EnqueueMailInput<T>): Promise<{ id: string }> {
+/** Any template's input, for batches that mix templates. */
+export type AnyEnqueueMailInput = { [T in MailTemplateName]: EnqueueMailInput<T> }[MailTemplateName];
+
+function outboxRow<T extends MailTemplateName>(input: EnqueueMailInput<T>) {
   const to = recipient.parse(input.to.trim());
   const { subject, text, html } = renderMail(input.template, input.locale, input.params);
-  return db.emailOutbox.create({
-    data: { to, template: input.template, locale: input.locale, subject, text, html, sendAfter: input.sendAfter },
-    select: { id: true },
-  });
+  return { to, template: input.template, locale: input.locale, subject, text, html, sendAfter: input.sendAfter };
+}
+
+export async function enqueueMail<T extends MailTemplateName>(db: MailDb, input: EnqueueMailInput<T>): Promise<{ id: string }> {
+  return db.emailOutbox.create({ data: outboxRow(input), select: { id: true } });
+}
+
+/**
+ * Many mails in one statement (e.g. everyone notified when a round opens): each rendered as
+ * enqueueMail does, then one INSERT, so a long recipient list doesn't cost a round trip per mail
+ * inside the caller's transaction. All or none: an invalid address throws before anything is written.
+ */
+export async function enqueueMails(db: MailDb, inputs: readonly AnyEnqueueMailInput[]): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const { count } = await db.emailOutbox.createMany({ data: inputs.map((input) => outboxRow(input as EnqueueMailInput<MailTemplateName>)) });
+  return count;
 }

@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import type { NotificationKind } from "@/lib/db/generated/enums";
 import type { InputJsonValue } from "@/lib/db/generated/internal/prismaNamespace";
 import { isLocale } from "@/lib/i18n/locales";
-import { enqueueMail } from "@/lib/mail/enqueue-mail";
+import { enqueueMails } from "@/lib/mail/enqueue-mail";
 import { mailBaseUrl } from "./mail-links";
 
 /**
@@ -47,15 +47,15 @@ async function record<K extends NotificationKind>(db: Prisma.TransactionClient, 
   const { count } = await db.notification.createMany({
     data: recipients.map(({ id, notificationFrequency }) => ({ userId: id, kind, data: data as unknown as InputJsonValue, mailedAt: notificationFrequency === "IMMEDIATE" ? now : null })),
   });
+  // One INSERT for all the immediate mails (a round opening notifies thousands: a statement per
+  // mail would keep the caller's transaction open for seconds).
   const baseUrl = mailBaseUrl();
-  for (const recipient of recipients) {
-    if (recipient.notificationFrequency !== "IMMEDIATE") continue;
-    await enqueueMail(db, {
-      to: recipient.email!,
-      template: "notification",
-      locale: isLocale(recipient.locale) ? recipient.locale : "it",
-      params: { baseUrl, item: { kind, data } as NotificationItem },
-    });
-  }
+  const item = { kind, data } as NotificationItem;
+  await enqueueMails(
+    db,
+    recipients
+      .filter((recipient) => recipient.notificationFrequency === "IMMEDIATE")
+      .map((recipient) => ({ to: recipient.email!, template: "notification" as const, locale: isLocale(recipient.locale) ? recipient.locale : "it", params: { baseUrl, item } })),
+  );
   return count;
 }

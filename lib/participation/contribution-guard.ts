@@ -36,9 +36,13 @@ type Db = PrismaClient | Prisma.TransactionClient;
 export async function guardContribution(db: Db, actor: Actor | null, roundId: string, kind: ContributionKind, now: Date = new Date()): Promise<Contributor> {
   const user = requireUser(actor);
   if (kind !== "comment" && user.role !== "STAKEHOLDER") throw new AppError("FORBIDDEN", "participation.errors.stakeholdersOnly");
-  const profile = await db.stakeholderProfile.findUnique({ where: { userId: user.userId }, select: { category: true } });
+  // Independent reads, side by side (on a transaction client they simply queue on its connection).
+  const [profile, round] = await Promise.all([
+    db.stakeholderProfile.findUnique({ where: { userId: user.userId }, select: { category: true } }),
+    requireOpenRound(db, roundId, now).catch((error: unknown) => error as Error),
+  ]);
   if (!profile) throw new AppError("FORBIDDEN", "participation.errors.profileRequired");
-  const round = await requireOpenRound(db, roundId, now);
+  if (round instanceof Error) throw round;
   await consumeRateLimit(db, rateLimitPolicies.contributionPerUser, user.userId);
   return { actor: user, category: profile.category, round };
 }

@@ -32,8 +32,11 @@ export interface MeasureResults {
   axisNumber: number;
   total: Tally;
   bySource: Record<VoteSource, Tally>;
-  /** Web and live votes by the voter's stakeholder category; null while the round is open. "UNKNOWN": erased accounts. */
-  byCategory: Array<{ category: StakeholderCategory | "UNKNOWN"; tally: Tally }> | null;
+  /**
+   * Web and live votes by the voter's stakeholder category; null while the round is open. "UNKNOWN": erased accounts.
+   * `tally` is null for a category whose counts are withheld (see MIN_CATEGORY_VOTERS); its votes still count in `total`.
+   */
+  byCategory: Array<{ category: StakeholderCategory | "UNKNOWN"; tally: Tally | null }> | null;
 }
 
 export interface VoteResults {
@@ -61,6 +64,37 @@ function add(into: Tally, counts: Partial<Record<"support" | "oppose" | "abstain
 
 const choiceKey: Record<VoteChoice, "support" | "oppose" | "abstain"> = { SUPPORT: "support", OPPOSE: "oppose", ABSTAIN: "abstain" };
 const sourceOf: Record<ContributionChannel, VoteSource> = { WEB: "web", LIVE: "live" };
+
+/**
+ * Smallest number of voters on a measure for whom a stakeholder category's counts are published.
+ * With fewer, the counts would tell how those few people — often known to each other locally —
+ * voted (one voter: exactly their vote), so the category shows "fewer than N participants" instead.
+ * Their votes stay in the measure's totals. Because the totals are public, withholding a single
+ * category would let anyone get it back by subtraction: while the withheld categories together
+ * have fewer than this many voters, the next smallest category is withheld too.
+ */
+export const MIN_CATEGORY_VOTERS = 5;
+
+/** Withholds (tally → null) the small categories of one measure, as MIN_CATEGORY_VOTERS explains. */
+function withholdSmallCategories(buckets: Array<{ category: StakeholderCategory | "UNKNOWN"; tally: Tally | null }>): void {
+  const voters = new Map(buckets.map((bucket) => [bucket, bucket.tally?.total ?? 0]));
+  let withheld = 0;
+  let withheldCount = 0;
+  for (const bucket of buckets) {
+    if (voters.get(bucket)! < MIN_CATEGORY_VOTERS) {
+      withheld += voters.get(bucket)!;
+      withheldCount += 1;
+      bucket.tally = null;
+    }
+  }
+  while (withheldCount > 0 && withheld < MIN_CATEGORY_VOTERS) {
+    const smallest = buckets.filter((bucket) => bucket.tally !== null).sort((a, b) => voters.get(a)! - voters.get(b)!)[0];
+    if (!smallest) break;
+    withheld += voters.get(smallest)!;
+    withheldCount += 1;
+    smallest.tally = null;
+  }
+}
 
 export const closedStatuses: readonly RoundStatus[] = ["CLOSED", "SYNTHESIS", "PUBLISHED"];
 
@@ -150,7 +184,7 @@ export async function getVoteResults(db: Db, roundId: string, { measureId, now =
       bucket = { category: row.group as StakeholderCategory | "UNKNOWN", tally: emptyTally() };
       entry.byCategory.push(bucket);
     }
-    add(bucket.tally, { [choiceKey[row.choice]]: row.votes, priorityCount: row.priorityCount, prioritySum: row.prioritySum });
+    add(bucket.tally!, { [choiceKey[row.choice]]: row.votes, priorityCount: row.priorityCount, prioritySum: row.prioritySum });
   }
   const byCode = (a: string, b: string) => {
     const [aAxis, aNumber] = a.split(".").map(Number) as [number, number];
@@ -158,7 +192,11 @@ export async function getVoteResults(db: Db, roundId: string, { measureId, now =
     return aAxis - bAxis || aNumber - bNumber;
   };
   const measures = [...results.values()].sort((a, b) => byCode(a.code, b.code));
-  for (const measure of measures) measure.byCategory?.sort((a, b) => a.category.localeCompare(b.category));
+  for (const measure of measures) {
+    if (!measure.byCategory) continue;
+    withholdSmallCategories(measure.byCategory);
+    measure.byCategory.sort((a, b) => a.category.localeCompare(b.category));
+  }
 
   return {
     round: { id: round.id, title: round.title, status, opensAt: round.opensAt, closesAt: round.closesAt, planId: round.plan.id, planSlug: round.plan.slug, planTitle: round.plan.title },

@@ -4,17 +4,13 @@
  * The admin is arranged directly in the server's database (the e2e server runs on a DATABASE_URL,
  * so it has no demo accounts, and nobody can sign up as an admin).
  */
-import type { Page } from "playwright-core";
-import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import type { Role } from "@/lib/db/generated/enums";
 import { expectNoAxeViolations } from "../support/axe";
 import { useE2EBrowser } from "../support/browser";
 import { describeE2E, e2eDatabaseUrl } from "../support/e2e-server";
+import { confirmedUser, signIn } from "../support/e2e-users";
 
 jest.setTimeout(120_000);
-
-const password = "Piazza dei Cavalieri 7";
 
 describeE2E("admin users page", () => {
   const browser = useE2EBrowser();
@@ -23,32 +19,15 @@ describeE2E("admin users page", () => {
   const emails = { admin: `admin-${stamp}@example.it`, target: `bersaglio-${stamp}@example.it`, stakeholder: `stakeholder-${stamp}@example.it` };
   let targetId: string;
 
-  async function confirmedUser(email: string, role: Role, displayName: string): Promise<string> {
-    const user = await prisma.user.create({
-      data: { email, role, emailVerified: new Date(), passwordHash: await hashPassword(password), profile: { create: { displayName, category: "CITIZEN" } } },
-    });
-    return user.id;
-  }
-
   beforeAll(async () => {
     prisma = createPrismaClient(e2eDatabaseUrl(), { maxConnections: 2 });
-    await confirmedUser(emails.admin, "ADMIN", "Elena Amministratrice");
-    targetId = await confirmedUser(emails.target, "STAKEHOLDER", "Tommaso Bersaglio");
-    await confirmedUser(emails.stakeholder, "STAKEHOLDER", "Paola Partecipante");
+    await confirmedUser(prisma, emails.admin, "ADMIN", "Elena Amministratrice");
+    targetId = await confirmedUser(prisma, emails.target, "STAKEHOLDER", "Tommaso Bersaglio");
+    await confirmedUser(prisma, emails.stakeholder, "STAKEHOLDER", "Paola Partecipante");
   });
   afterAll(async () => {
     await prisma?.$disconnect();
   });
-
-  async function signIn(page: Page, email: string) {
-    await page.goto("/accedi");
-    await page.focus("#email");
-    await page.keyboard.type(email);
-    await page.focus("#password");
-    await page.keyboard.type(password);
-    await page.keyboard.press("Enter");
-    await page.waitForURL("**/account");
-  }
 
   test("an admin opens the page by keyboard and changes a stakeholder's role", async () => {
     const page = await browser.page();

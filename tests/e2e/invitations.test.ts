@@ -6,18 +6,15 @@
  * axe on /admin/inviti and /invito in both languages.
  */
 import type { Page } from "playwright-core";
-import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import type { Role } from "@/lib/db/generated/enums";
 import { expectNoAxeViolations } from "../support/axe";
 import { useE2EBrowser } from "../support/browser";
 import { mailTo } from "../support/e2e-mail";
 import { describeE2E, e2eDatabaseUrl } from "../support/e2e-server";
+import { confirmedUser, E2E_PASSWORD as password, signIn } from "../support/e2e-users";
 import { linksIn } from "../support/smtp-server";
 
 jest.setTimeout(120_000);
-
-const password = "Piazza dei Miracoli 1063";
 
 describeE2E("staff invitations and the 403 of the admin pages", () => {
   const browser = useE2EBrowser();
@@ -25,28 +22,14 @@ describeE2E("staff invitations and the 403 of the admin pages", () => {
   const stamp = Date.now();
   const emails = { admin: `inv-admin-${stamp}@example.it`, stakeholder: `inv-stakeholder-${stamp}@example.it`, invited: `invitata-${stamp}@example.it` };
 
-  async function confirmedUser(email: string, role: Role, displayName: string): Promise<void> {
-    await prisma.user.create({
-      data: { email, role, emailVerified: new Date(), passwordHash: await hashPassword(password), profile: { create: { displayName, category: "PUBLIC_BODY" } } },
-    });
-  }
-
   beforeAll(async () => {
     prisma = createPrismaClient(e2eDatabaseUrl(), { maxConnections: 2 });
-    await confirmedUser(emails.admin, "ADMIN", "Elena Amministratrice");
-    await confirmedUser(emails.stakeholder, "STAKEHOLDER", "Paola Partecipante");
+    await confirmedUser(prisma, emails.admin, "ADMIN", "Elena Amministratrice", "PUBLIC_BODY");
+    await confirmedUser(prisma, emails.stakeholder, "STAKEHOLDER", "Paola Partecipante", "PUBLIC_BODY");
   });
   afterAll(async () => {
     await prisma?.$disconnect();
   });
-
-  async function signIn(page: Page, email: string) {
-    await page.goto("/accedi");
-    await page.fill("#email", email);
-    await page.fill("#password", password);
-    await page.keyboard.press("Enter");
-    await page.waitForURL("**/account");
-  }
 
   const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim());
 

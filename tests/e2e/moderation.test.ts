@@ -6,18 +6,15 @@
  * People, the round and the comment are arranged in the server's database (the comments UI belongs
  * to another module; the e2e server has no demo accounts).
  */
-import type { Page } from "playwright-core";
-import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import type { Role } from "@/lib/db/generated/enums";
 import { expectNoAxeViolations } from "../support/axe";
 import { useE2EBrowser } from "../support/browser";
 import { describeE2E, e2eDatabaseUrl } from "../support/e2e-server";
+import { e2eSeedPlan, measureIdOf, openRound } from "../support/e2e-rounds";
+import { confirmedUser, signIn } from "../support/e2e-users";
 import { mailTo } from "../support/e2e-mail";
 
 jest.setTimeout(180_000);
-
-const password = "Via San Martino 12";
 
 describeE2E("moderation", () => {
   const browser = useE2EBrowser();
@@ -35,42 +32,23 @@ describeE2E("moderation", () => {
   const commentText = `Commento offensivo ${stamp}`;
   const publicReason = `Linguaggio offensivo <script>alert(${stamp})</script>`;
 
-  async function confirmedUser(email: string, role: Role, displayName: string): Promise<string> {
-    const user = await prisma.user.create({
-      data: { email, role, emailVerified: new Date(), passwordHash: await hashPassword(password), profile: { create: { displayName, category: "CITIZEN" } } },
-    });
-    return user.id;
-  }
-
   beforeAll(async () => {
     prisma = createPrismaClient(e2eDatabaseUrl(), { maxConnections: 2 });
-    const authorId = await confirmedUser(emails.author, "STAKEHOLDER", "Agnese Autrice");
-    await confirmedUser(emails.reporter, "STAKEHOLDER", "Sergio Segnalante");
-    await confirmedUser(emails.facilitator, "FACILITATOR", "Fabio Facilitatore");
-    await confirmedUser(emails.plainReporter, "STAKEHOLDER", "Nora Senzascript");
-    const plan = await prisma.plan.findFirstOrThrow({ select: { id: true, slug: true, currentRevisionId: true } });
+    const authorId = await confirmedUser(prisma, emails.author, "STAKEHOLDER", "Agnese Autrice");
+    await confirmedUser(prisma, emails.reporter, "STAKEHOLDER", "Sergio Segnalante");
+    await confirmedUser(prisma, emails.facilitator, "FACILITATOR", "Fabio Facilitatore");
+    await confirmedUser(prisma, emails.plainReporter, "STAKEHOLDER", "Nora Senzascript");
+    const plan = await e2eSeedPlan(prisma);
     measurePath = `/piani/${plan.slug}/misure/1.1`;
     // Opened a second ago: the latest round that opened, so the measure page shows it (rounds of a plan do not overlap).
-    const round = await prisma.round.create({
-      data: { planId: plan.id, revisionId: plan.currentRevisionId!, title: `Consultazione e2e moderazione ${stamp}`, status: "OPEN", opensAt: new Date(Date.now() - 1000), closesAt: new Date(Date.now() + 48 * 3600_000) },
-    });
-    const measure = await prisma.measure.findUniqueOrThrow({ where: { planId_code: { planId: plan.id, code: "1.1" } } });
+    const round = await openRound(prisma, plan, `Consultazione e2e moderazione ${stamp}`);
+    const measure = { id: await measureIdOf(prisma, plan, "1.1") };
     commentId = (await prisma.comment.create({ data: { roundId: round.id, authorId, measureId: measure.id, body: commentText } })).id;
     secondCommentId = (await prisma.comment.create({ data: { roundId: round.id, authorId, measureId: measure.id, body: "Secondo commento" } })).id;
   });
   afterAll(async () => {
     await prisma?.$disconnect();
   });
-
-  async function signIn(page: Page, email: string) {
-    await page.goto("/accedi");
-    await page.focus("#email");
-    await page.keyboard.type(email);
-    await page.focus("#password");
-    await page.keyboard.type(password);
-    await page.keyboard.press("Enter");
-    await page.waitForURL("**/account");
-  }
 
   test("a stakeholder reports a comment, a facilitator hides it by keyboard, the author sees the notice", async () => {
     // The report.

@@ -7,16 +7,14 @@
  * accounts; rounds are scheduled by another module's pages).
  */
 import type { Page } from "playwright-core";
-import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import type { Role } from "@/lib/db/generated/enums";
 import { expectNoAxeViolations } from "../support/axe";
 import { useE2EBrowser } from "../support/browser";
 import { describeE2E, e2eDatabaseUrl } from "../support/e2e-server";
+import { e2eSeedPlan, openRound } from "../support/e2e-rounds";
+import { confirmedUser, signIn } from "../support/e2e-users";
 
 jest.setTimeout(240_000);
-
-const password = "Lungarno Pacinotti 43";
 
 describeE2E("proposals, supports, answers, SWOT and my contributions", () => {
   const browser = useE2EBrowser();
@@ -28,38 +26,19 @@ describeE2E("proposals, supports, answers, SWOT and my contributions", () => {
   const title = `Coinvolgere le scuole ${stamp}`;
   const hostile = `<script>alert(${stamp})</script> <img src=x onerror=alert(1)>`;
 
-  async function confirmedUser(email: string, role: Role, displayName: string): Promise<string> {
-    const user = await prisma.user.create({
-      data: { email, role, emailVerified: new Date(), passwordHash: await hashPassword(password), profile: { create: { displayName, category: "FAMILY" } } },
-    });
-    return user.id;
-  }
-
   beforeAll(async () => {
     prisma = createPrismaClient(e2eDatabaseUrl(), { maxConnections: 2 });
-    ids.author = await confirmedUser(emails.author, "STAKEHOLDER", "Paola Proponente");
-    ids.supporter = await confirmedUser(emails.supporter, "STAKEHOLDER", "Sandro Sostenitore");
-    ids.facilitator = await confirmedUser(emails.facilitator, "FACILITATOR", "Franca Facilitatrice");
-    const plan = await prisma.plan.findFirstOrThrow({ select: { id: true, slug: true, currentRevisionId: true } });
+    ids.author = await confirmedUser(prisma, emails.author, "STAKEHOLDER", "Paola Proponente", "FAMILY");
+    ids.supporter = await confirmedUser(prisma, emails.supporter, "STAKEHOLDER", "Sandro Sostenitore", "FAMILY");
+    ids.facilitator = await confirmedUser(prisma, emails.facilitator, "FACILITATOR", "Franca Facilitatrice", "FAMILY");
+    const plan = await e2eSeedPlan(prisma);
     planSlug = plan.slug;
     // Opened a moment ago: the latest opened round is the one the measure pages show.
-    await prisma.round.create({
-      data: { planId: plan.id, revisionId: plan.currentRevisionId!, title: `Consultazione e2e proposte ${stamp}`, status: "OPEN", opensAt: new Date(Date.now() - 5_000), closesAt: new Date(Date.now() + 2 * 3600_000) },
-    });
+    await openRound(prisma, plan, `Consultazione e2e proposte ${stamp}`, { openedAgoMs: 5_000, closesInMs: 2 * 3600_000 });
   });
   afterAll(async () => {
     await prisma?.$disconnect();
   });
-
-  async function signIn(page: Page, email: string) {
-    await page.goto("/accedi");
-    await page.focus("#email");
-    await page.keyboard.type(email);
-    await page.focus("#password");
-    await page.keyboard.type(password);
-    await page.keyboard.press("Enter");
-    await page.waitForURL("**/account");
-  }
 
   /** Focus an element, check it is the one meant, press a key on it. */
   async function press(page: Page, selector: string, key = "Enter") {

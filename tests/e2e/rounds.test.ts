@@ -11,16 +11,15 @@
  */
 import fs from "node:fs";
 import type { Page } from "playwright-core";
-import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import type { Role } from "@/lib/db/generated/enums";
 import { expectNoAxeViolations } from "../support/axe";
 import { useE2EBrowser } from "../support/browser";
 import { describeE2E, e2eDatabaseUrl, get } from "../support/e2e-server";
+import { e2eSeedPlan, openRound } from "../support/e2e-rounds";
+import { confirmedUser, signIn } from "../support/e2e-users";
 
 jest.setTimeout(180_000);
 
-const password = "Lungarno Galilei 12";
 const DAY = 24 * 3600_000;
 
 describeE2E("consultation rounds and meetings", () => {
@@ -35,29 +34,14 @@ describeE2E("consultation rounds and meetings", () => {
   let roundId = "";
   let meetingId = "";
 
-  async function confirmedUser(email: string, role: Role, displayName: string): Promise<string> {
-    const user = await prisma.user.create({
-      data: { email, role, emailVerified: new Date(), passwordHash: await hashPassword(password), profile: { create: { displayName, category: "CITIZEN" } } },
-    });
-    return user.id;
-  }
-
   beforeAll(async () => {
     prisma = createPrismaClient(e2eDatabaseUrl(), { maxConnections: 2 });
-    await confirmedUser(emails.facilitator, "FACILITATOR", "Francesca Facilitatrice");
-    stakeholderId = await confirmedUser(emails.stakeholder, "STAKEHOLDER", "Carlo Cittadino");
+    await confirmedUser(prisma, emails.facilitator, "FACILITATOR", "Francesca Facilitatrice");
+    stakeholderId = await confirmedUser(prisma, emails.stakeholder, "STAKEHOLDER", "Carlo Cittadino");
   });
   afterAll(async () => {
     await prisma?.$disconnect();
   });
-
-  async function signIn(page: Page, email: string) {
-    await page.goto("/accedi");
-    await page.fill("#email", email);
-    await page.fill("#password", password);
-    await page.click("form button[type=submit]");
-    await page.waitForURL("**/account");
-  }
 
   async function typeInto(page: Page, selector: string, value: string) {
     await page.focus(selector);
@@ -220,11 +204,9 @@ describeE2E("consultation rounds and meetings", () => {
   });
 
   test("status buttons, attendance and minutes", async () => {
-    const plan = await prisma.plan.findFirstOrThrow({ where: { currentRevisionId: { not: null } }, orderBy: { createdAt: "asc" } });
+    const plan = await e2eSeedPlan(prisma);
     // Opened long ago, so it is never the plan's latest opened round (other files rely on theirs).
-    const round = await prisma.round.create({
-      data: { planId: plan.id, revisionId: plan.currentRevisionId!, title: `Consultazione in corso ${stamp}`, description: "In corso.", status: "OPEN", opensAt: new Date(Date.now() - 300 * DAY), closesAt: new Date(Date.now() + DAY) },
-    });
+    const round = await openRound(prisma, plan, `Consultazione in corso ${stamp}`, { description: "In corso.", openedAgoMs: 300 * DAY, closesInMs: DAY });
     const meeting = await prisma.meeting.create({
       data: { roundId: round.id, title: `Incontro iniziato ${stamp}`, venue: "Parrocchia di San Michele", venueKind: "PARISH", startsAt: new Date(Date.now() - 600_000), endsAt: new Date(Date.now() + 3600_000) },
     });
@@ -259,7 +241,7 @@ describeE2E("consultation rounds and meetings", () => {
   });
 
   test("the home page announces the next round of the plan or the open one", async () => {
-    const plan = await prisma.plan.findFirstOrThrow({ where: { currentRevisionId: { not: null } }, orderBy: { createdAt: "asc" } });
+    const plan = await e2eSeedPlan(prisma);
     // Other files may open rounds of their own meanwhile; the next one to open is this file's (years ahead) unless one opens sooner.
     const next = await prisma.round.findFirstOrThrow({ where: { planId: plan.id, status: "SCHEDULED", opensAt: { gt: new Date() } }, orderBy: { opensAt: "asc" } });
     const page = await browser.page();

@@ -127,6 +127,34 @@ describe("immediate notifications", () => {
       jest.restoreAllMocks();
     }
   });
+
+  test("a round opening for 2,000 people fits in one transaction: one mail per IMMEDIATE person, none for the others", async () => {
+    const stamp = Date.now().toString(36);
+    const frequencies: NotificationFrequency[] = ["IMMEDIATE", "IMMEDIATE", "IMMEDIATE", "DAILY_DIGEST", "NONE"];
+    await db.prisma.user.createMany({
+      data: Array.from({ length: 2_000 }, (_, i) => ({ email: `crowd-${stamp}-${i}@example.it`, emailVerified: new Date(), notificationFrequency: frequencies[i % frequencies.length]!, locale: i % 2 ? "en" : "it" })),
+    });
+    const crowd = await db.prisma.user.findMany({ where: { email: { startsWith: `crowd-${stamp}-` } }, select: { id: true, email: true, notificationFrequency: true } });
+    expect(crowd).toHaveLength(2_000);
+    const immediate = crowd.filter((user) => user.notificationFrequency === "IMMEDIATE");
+    const started = performance.now();
+    // Prisma's default interactive-transaction timeout (5 s): a statement per mail risked it.
+    const recorded = await db.prisma.$transaction(async (tx) =>
+      notify(tx, crowd.map((user) => user.id), "ROUND_OPENED", { roundId: "r", roundTitle: "Consultazione d'autunno", closesAt: "2026-12-20T23:00:00.000Z", path: "/consultazioni/r" }),
+    );
+    console.log(`notify 2,000 users in one transaction: ${Math.round(performance.now() - started)} ms`);
+    expect(recorded).toBe(1_600);
+    const mails = await db.prisma.emailOutbox.groupBy({ by: ["to"], where: { to: { startsWith: `crowd-${stamp}-` } }, _count: { _all: true } });
+    expect(mails).toHaveLength(immediate.length);
+    expect(new Set(mails.map((mail) => mail.to))).toEqual(new Set(immediate.map((user) => user.email)));
+    expect(mails.every((mail) => mail._count._all === 1)).toBe(true);
+    const english = await db.prisma.emailOutbox.findFirstOrThrow({ where: { to: immediate.find((user) => user.email!.endsWith("-1@example.it"))!.email! } });
+    expect(english).toMatchObject({ template: "notification", locale: "en", status: "PENDING" });
+    expect(english.subject).toContain("Consultazione d'autunno");
+    const rows = await db.prisma.notification.groupBy({ by: ["mailedAt"], where: { userId: { in: crowd.map((user) => user.id) } }, _count: { _all: true } });
+    expect(rows.find((row) => row.mailedAt === null)?._count._all).toBe(400);
+    expect(rows.filter((row) => row.mailedAt !== null).reduce((sum, row) => sum + row._count._all, 0)).toBe(1_200);
+  });
 });
 
 describe("the daily digest", () => {

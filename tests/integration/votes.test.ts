@@ -5,7 +5,8 @@
  */
 import { castVote } from "@/lib/participation/cast-vote";
 import { getMeasureVote } from "@/lib/participation/get-measure-vote";
-import { getVoteResults } from "@/lib/participation/get-vote-results";
+import { MIN_CATEGORY_VOTERS, getVoteResults } from "@/lib/participation/get-vote-results";
+import type { StakeholderCategory, VoteChoice } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { createPaperTally, createMeeting } from "../support/participation-factory";
 import { createRound, measureId, stakeholder } from "../support/round-factory";
@@ -193,18 +194,58 @@ describe("vote results", () => {
     const closed = await getVoteResults(db.prisma, round.id, { now: new Date(closesAt.getTime() + 1) });
     expect(closed.round.status).toBe("CLOSED");
     expect(closed.categoriesShown).toBe(true);
-    const byCategory = closed.measures.find((measure) => measure.code === "1.1")!.byCategory!;
-    expect(byCategory.map(({ category, tally }) => [category, tally.support, tally.oppose, tally.abstain])).toEqual([
-      ["BUSINESS", 0, 1, 0],
-      ["CITIZEN", 1, 0, 0],
-      ["YOUNG_PERSON", 1, 0, 0],
+    const closedFirst = closed.measures.find((measure) => measure.code === "1.1")!;
+    // One voter per category: their counts would be their votes, so every category is withheld,
+    // while the measure's totals still count them.
+    expect(closedFirst.byCategory).toEqual([
+      { category: "BUSINESS", tally: null },
+      { category: "CITIZEN", tally: null },
+      { category: "YOUNG_PERSON", tally: null },
     ]);
-    // Paper ballots have no category: the categories add up to web + live only.
-    expect(byCategory.reduce((sum, { tally }) => sum + tally.total, 0)).toBe(3);
+    expect(closedFirst.total).toMatchObject({ support: 9, oppose: 3, abstain: 1, total: 13 });
 
     const section = await getMeasureVote(db.prisma, young, round.id, m12);
     expect(section).toMatchObject({ blocker: null, ownVote: { choice: "ABSTAIN", priority: 1, changes: 0 }, results: { code: "1.2", total: { abstain: 1 } } });
     expect((await getMeasureVote(db.prisma, null, round.id, m12)).blocker).toBe("signedOut");
     expect((await getMeasureVote(db.prisma, young, round.id, m12, new Date(closesAt.getTime() + 1))).blocker).toBe("closed");
+  });
+
+  test(`a category with fewer than ${MIN_CATEGORY_VOTERS} voters on a measure shows no counts, and cannot be recovered from the totals`, async () => {
+    expect(MIN_CATEGORY_VOTERS).toBe(5);
+    const closesAt = new Date(Date.now() + 2 * hour);
+    const round = await createRound(db.prisma, { status: "OPEN", opensAt: new Date(Date.now() - hour), closesAt });
+    const m11 = await measureId(db.prisma, round.planId, "1.1");
+    const m12 = await measureId(db.prisma, round.planId, "1.2");
+    const vote = async (category: StakeholderCategory, count: number, measure: string, choice: VoteChoice) => {
+      for (let i = 0; i < count; i++) await castVote(db.prisma, await stakeholder(db.prisma, category), { roundId: round.id, measureId: measure, choice, priority: 3 });
+    };
+    // 1.1: 6 citizens, exactly 5 young people, 7 businesses: all shown.
+    await vote("CITIZEN", 6, m11, "SUPPORT");
+    await vote("YOUNG_PERSON", 5, m11, "OPPOSE");
+    await vote("BUSINESS", 7, m11, "ABSTAIN");
+    // 1.2: 8 citizens, 6 young people, 4 businesses (withheld) — and, since the 4 alone would be the
+    // total minus the others, the next smallest category (the 6 young people) is withheld too.
+    await vote("CITIZEN", 8, m12, "SUPPORT");
+    await vote("YOUNG_PERSON", 6, m12, "ABSTAIN");
+    await vote("BUSINESS", 4, m12, "OPPOSE");
+
+    const closed = await getVoteResults(db.prisma, round.id, { now: new Date(closesAt.getTime() + 1) });
+    const rows = (code: string) => closed.measures.find((measure) => measure.code === code)!.byCategory!.map(({ category, tally }) => [category, tally && [tally.support, tally.oppose, tally.abstain, tally.total]]);
+    expect(rows("1.1")).toEqual([
+      ["BUSINESS", [0, 0, 7, 7]],
+      ["CITIZEN", [6, 0, 0, 6]],
+      ["YOUNG_PERSON", [0, 5, 0, 5]],
+    ]);
+    expect(rows("1.2")).toEqual([
+      ["BUSINESS", null],
+      ["CITIZEN", [8, 0, 0, 8]],
+      ["YOUNG_PERSON", null],
+    ]);
+    // Kept inside the totals.
+    const second = closed.measures.find((measure) => measure.code === "1.2")!;
+    expect(second.total).toMatchObject({ support: 8, oppose: 4, abstain: 6, total: 18 });
+    // The same measure alone (the measure page's summary) withholds the same way.
+    const alone = await getVoteResults(db.prisma, round.id, { measureId: m12, now: new Date(closesAt.getTime() + 1) });
+    expect(alone.measures[0]!.byCategory!.filter(({ tally }) => tally === null).map(({ category }) => category)).toEqual(["BUSINESS", "YOUNG_PERSON"]);
   });
 });

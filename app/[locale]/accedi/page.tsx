@@ -1,6 +1,6 @@
+import { FormMessage } from "@/components/forms/fields";
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { FormMessage } from "@/components/auth/form-fields";
 import { fieldLabels } from "@/components/auth/labels";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext } from "@/lib/web/page-context";

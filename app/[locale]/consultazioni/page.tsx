@@ -58,7 +58,7 @@ export default async function RoundsPage({ params, searchParams }: Props) {
             <section key={year.year} className="my-5" aria-labelledby={`year-${year.year}`}>
               <h2 id={`year-${year.year}`}>{year.year}</h2>
               <p className={year.meetsMinimum ? "" : "fw-semibold"}>
-                {t(year.rounds.length === 1 ? "rounds.list.yearCountOne" : "rounds.list.yearCount", { count: formatNumber(year.rounds.length, locale) })}
+                {t("rounds.list.yearCount", { count: year.rounds.length })}
                 {year.meetsMinimum ? null : <> — {t("rounds.list.yearShort")}</>}
               </p>
               {year.rounds.length === 0 ? (

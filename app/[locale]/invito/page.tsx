@@ -1,6 +1,6 @@
+import { FormMessage } from "@/components/forms/fields";
 import type { Metadata } from "next";
 import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
-import { FormMessage } from "@/components/auth/form-fields";
 import { fieldLabels, profileLabels } from "@/components/auth/labels";
 import { type InvitationView, describeInvitation } from "@/lib/auth/accept-invitation";
 import { mailedLinkSearchSchema } from "@/lib/auth/auth.schemas";

@@ -10,6 +10,7 @@ import { hideContribution } from "@/lib/moderation/hide-contribution";
 import type { ContributionType, ModerationOutcome } from "@/lib/moderation/moderation.schemas";
 import { restoreContribution } from "@/lib/moderation/restore-contribution";
 import { setModerationSettings } from "@/lib/moderation/set-moderation-settings";
+import { actionOutcome } from "@/lib/web/action-outcome";
 import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
 
@@ -32,14 +33,7 @@ function outcomeOf(locale: Locale, error: AppError, invalid: ModerationOutcome):
 
 async function run(locale: string, done: ModerationOutcome, invalid: ModerationOutcome, action: () => Promise<unknown>): Promise<never> {
   const target = safeLocale(locale);
-  let outcome = done;
-  try {
-    await action();
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    outcome = outcomeOf(target, error, invalid);
-  }
-  back(target, outcome);
+  back(target, await actionOutcome(action, done, (error) => outcomeOf(target, error, invalid)));
 }
 
 const targetOf = (data: FormData) => ({ type: data.get("type"), id: data.get("id") });

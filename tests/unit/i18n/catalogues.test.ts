@@ -2,10 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import it from "@/messages/it.json";
 import en from "@/messages/en.json";
-import { hasMessage } from "@/lib/i18n/translate";
+import { hasMessage, isPluralMessage, PLURAL_CATEGORIES } from "@/lib/i18n/translate";
 
+/** Message keys; a plural message ({ "one": ..., "other": ... }) is one key. */
 function flatten(node: unknown, prefix = ""): string[] {
-  if (typeof node === "string") return [prefix];
+  if (typeof node === "string" || isPluralMessage(node)) return [prefix];
   return Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => flatten(value, prefix ? `${prefix}.${key}` : key));
 }
 
@@ -26,7 +27,27 @@ describe("message catalogues", () => {
     for (const catalogue of [it, en]) {
       for (const key of flatten(catalogue)) {
         const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue);
-        expect({ key, empty: (value as string).trim() === "" }).toEqual({ key, empty: false });
+        const forms = isPluralMessage(value) ? Object.values(value) : [value as string];
+        expect({ key, empty: forms.some((form) => form.trim() === "") }).toEqual({ key, empty: false });
+      }
+    }
+  });
+
+  test("plural messages give the one and other forms, only forms the locale knows, and the same placeholders", () => {
+    for (const [locale, catalogue] of [["it", it], ["en", en]] as const) {
+      // Italian "many" (1 milione di ...) falls back to "other"; counts here never need it.
+      const needed = ["one", "other"];
+      const known: string[] = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      for (const key of flatten(catalogue)) {
+        const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue);
+        if (!isPluralMessage(value)) continue;
+        const missing = needed.filter((category) => !(category in value));
+        expect({ locale, key, missing }).toEqual({ locale, key, missing: [] });
+        const unknown = Object.keys(value).filter((category) => !(PLURAL_CATEGORIES as readonly string[]).includes(category) || !known.includes(category));
+        expect({ locale, key, unknown }).toEqual({ locale, key, unknown: [] });
+        // A form may leave {count} out ("once"), but must not need a parameter the other forms do not get.
+        const placeholders = (form: string) => [...form.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).filter((name) => name !== "count");
+        expect({ locale, key, other: new Set(Object.values(value).flatMap(placeholders)) }).toEqual({ locale, key, other: new Set(placeholders(value.other)) });
       }
     }
   });

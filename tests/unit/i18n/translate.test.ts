@@ -1,4 +1,4 @@
-import { createTranslator } from "@/lib/i18n/translate";
+import { createTranslator, hasMessage } from "@/lib/i18n/translate";
 import { formatEuroCents, formatDate } from "@/lib/i18n/format";
 
 describe("createTranslator", () => {
@@ -9,6 +9,34 @@ describe("createTranslator", () => {
 
   test("leaves unknown placeholders visible rather than inventing values", () => {
     expect(createTranslator("en")("plan.axisHeading", { number: 1 })).toBe("Axis 1: {title}");
+  });
+
+  test("plural messages pick the locale's form on params.count", () => {
+    const it = createTranslator("it");
+    const en = createTranslator("en");
+    expect(it("comments.count", { count: 1 })).toBe("1 commento in questa consultazione.");
+    expect(it("comments.count", { count: 2 })).toBe("2 commenti in questa consultazione, risposte comprese.");
+    expect(it("comments.count", { count: 0 })).toBe("0 commenti in questa consultazione, risposte comprese.");
+    expect(en("comments.count", { count: 1 })).toBe("1 comment in this round.");
+    expect(en("comments.count", { count: 3 })).toBe("3 comments in this round, replies included.");
+    expect(it("moderation.queue.pendingCount", { count: 1, page: 1, pageCount: 1 })).toBe("1 contributo da esaminare · pagina 1 di 1");
+    expect(en("votes.changedTimes", { count: 1 })).toBe("You changed your vote once; the earlier version is kept.");
+  });
+
+  test("the count of a plural message is shown in the locale's number format", () => {
+    expect(createTranslator("it")("admin.users.results", { count: 12345, page: 1, pageCount: 618 })).toBe("12.345 utenti trovati; pagina 1 di 618.");
+    expect(createTranslator("en")("admin.users.results", { count: 12345, page: 1, pageCount: 618 })).toBe("12,345 users found; page 1 of 618.");
+  });
+
+  test("a plural message without a numeric count is a programming error outside production", () => {
+    expect(() => createTranslator("it")("comments.count")).toThrow(/needs a numeric count/);
+    expect(() => createTranslator("it")("comments.count", { count: "2" })).toThrow(/needs a numeric count/);
+  });
+
+  test("hasMessage knows plural messages but not their forms", () => {
+    expect(hasMessage("it", "comments.count")).toBe(true);
+    expect(hasMessage("en", "comments.count")).toBe(true);
+    expect(hasMessage("it", "comments.count.one")).toBe(false);
   });
 
   test("a missing key is a programming error outside production", () => {

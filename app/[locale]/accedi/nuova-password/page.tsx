@@ -1,5 +1,5 @@
+import { FormMessage } from "@/components/forms/fields";
 import type { Metadata } from "next";
-import { FormMessage } from "@/components/auth/form-fields";
 import { NewPasswordForm } from "@/components/auth/password-reset-forms";
 import { mailedLinkSearchSchema } from "@/lib/auth/auth.schemas";
 import { passwordResetTokenIsUsable } from "@/lib/auth/reset-password";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
+import { roundsTrail } from "@/components/rounds/round-trail";
 import { AxisComments } from "@/components/participation/axis-comments";
 import type { RoundSectionProps } from "@/components/participation/measure-participation-props";
 import { RoundResultsSummary } from "@/components/participation/round-results-summary";
@@ -49,14 +50,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <Breadcrumb
-        t={t}
-        items={[
-          { label: t("common.home"), href: localizedPath(locale, "/") },
-          { label: t("rounds.list.title"), href: localizedPath(locale, "/consultazioni") },
-          { label: round.title },
-        ]}
-      />
+      <Breadcrumb t={t} items={[...roundsTrail(locale, t), { label: round.title }]} />
       <h1>{round.title}</h1>
       <OutcomeNotice outcome={outcome} t={t} />
       <p className="mb-2">

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { roundFormLabels } from "@/components/rounds/labels";
 import { ManagersOnly } from "@/components/rounds/manager-gate";
+import { roundsTrail } from "@/components/rounds/round-trail";
 import { RoundForm } from "@/components/rounds/round-form";
 import { getPrisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/i18n/format";
 import { getRoundFormOptions } from "@/lib/rounds/round-form-options";
-import { canManageRounds } from "@/lib/rounds/schedule-round";
-import { currentActor } from "@/lib/web/auth";
-import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
+import { roundManagerForPage } from "@/lib/web/round-managers";
 import { scheduleRoundAction } from "../actions";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -22,9 +20,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function NewRoundPage({ params }: Props) {
   const { locale, t } = await pageContext(params);
-  const actor = await currentActor();
-  if (!actor) redirect(localizedPath(locale, "/accedi"));
-  if (!canManageRounds(actor)) return <ManagersOnly locale={locale} t={t} />;
+  const actor = await roundManagerForPage(locale);
+  if (!actor) return <ManagersOnly locale={locale} t={t} />;
   const options = await getRoundFormOptions(getPrisma()).catch(rethrowAsPage);
   const revisions = options.revisions.map((revision) => ({
     value: revision.id,
@@ -32,14 +29,7 @@ export default async function NewRoundPage({ params }: Props) {
   }));
   return (
     <>
-      <Breadcrumb
-        t={t}
-        items={[
-          { label: t("common.home"), href: localizedPath(locale, "/") },
-          { label: t("rounds.list.title"), href: localizedPath(locale, "/consultazioni") },
-          { label: t("rounds.form.newTitle") },
-        ]}
-      />
+      <Breadcrumb t={t} items={[...roundsTrail(locale, t), { label: t("rounds.form.newTitle") }]} />
       <div className="row"><div className="col-lg-8">
         <h1>{t("rounds.form.newTitle")}</h1>
         <p>{t("rounds.form.newIntro", { plan: options.plan.title })}</p>

@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { roundFormLabels } from "@/components/rounds/labels";
 import { ManagersOnly } from "@/components/rounds/manager-gate";
 import { RoundForm } from "@/components/rounds/round-form";
+import { roundTrail } from "@/components/rounds/round-trail";
 import { getPrisma } from "@/lib/db/client";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getRound } from "@/lib/rounds/get-round";
 import { toLocalInputValue } from "@/lib/rounds/local-time";
 import { getRoundFormOptions } from "@/lib/rounds/round-form-options";
-import { canManageRounds } from "@/lib/rounds/schedule-round";
-import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
+import { roundManagerForPage } from "@/lib/web/round-managers";
 import { updateRoundAction } from "../../actions";
 
 type Props = { params: Promise<{ locale: string; roundId: string }> };
@@ -25,9 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditRoundPage({ params }: Props) {
   const { locale, t } = await pageContext(params);
   const { roundId } = await params;
-  const actor = await currentActor();
-  if (!actor) redirect(localizedPath(locale, "/accedi"));
-  if (!canManageRounds(actor)) return <ManagersOnly locale={locale} t={t} />;
+  const actor = await roundManagerForPage(locale);
+  if (!actor) return <ManagersOnly locale={locale} t={t} />;
   const db = getPrisma();
   const round = await getRound(db, roundId).catch(rethrowAsPage);
   const options = await getRoundFormOptions(db, { planId: round.plan.id }).catch(rethrowAsPage);
@@ -38,15 +36,7 @@ export default async function EditRoundPage({ params }: Props) {
 
   return (
     <>
-      <Breadcrumb
-        t={t}
-        items={[
-          { label: t("common.home"), href: localizedPath(locale, "/") },
-          { label: t("rounds.list.title"), href: localizedPath(locale, "/consultazioni") },
-          { label: round.title, href: roundHref },
-          { label: t("rounds.form.editTitle") },
-        ]}
-      />
+      <Breadcrumb t={t} items={[...roundTrail(locale, t, round), { label: t("rounds.form.editTitle") }]} />
       <div className="row"><div className="col-lg-8">
         <h1>{t("rounds.form.editTitle")}</h1>
         {!editable ? (

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { getPrisma } from "@/lib/db/client";
-import { type AppError, isAppError } from "@/lib/errors/app-error";
+import type { AppError } from "@/lib/errors/app-error";
 import { formFailure, formFields as fields } from "./form-failure";
 import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { answerProposal } from "@/lib/proposals/answer-proposal";
@@ -10,6 +10,7 @@ import { submitProposal } from "@/lib/proposals/submit-proposal";
 import { supportProposal } from "@/lib/proposals/support-proposal";
 import { withdrawProposal } from "@/lib/proposals/withdraw-proposal";
 import { withdrawSupport } from "@/lib/proposals/withdraw-support";
+import { actionOutcome } from "@/lib/web/action-outcome";
 import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
 import type { FormState } from "@/components/auth/form-state";
@@ -54,14 +55,7 @@ function outcomeOf(error: AppError): ProposalOutcome {
 /** The buttons of the detail page: run, then back to the proposal with the outcome to announce. */
 async function button(locale: string, roundId: string, proposalId: string, done: ProposalOutcome, action: () => Promise<unknown>): Promise<never> {
   const target = safeLocale(locale);
-  let outcome = done;
-  try {
-    await action();
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    if (error.code === "UNAUTHENTICATED") redirect(localizedPath(target, "/accedi"));
-    outcome = outcomeOf(error);
-  }
+  const outcome = await actionOutcome(action, done, (error) => (error.code === "UNAUTHENTICATED" ? redirect(localizedPath(target, "/accedi")) : outcomeOf(error)));
   redirect(`${detailPath(target, roundId, proposalId)}?esito=${outcome}#azioni`);
 }
 

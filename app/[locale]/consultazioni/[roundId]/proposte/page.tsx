@@ -3,7 +3,7 @@ import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { ProposalSummary } from "@/components/proposals/proposal-summary";
 import { OutcomeAlert } from "@/components/proposals/outcome-alert";
 import { newProposalPath, proposalsPath } from "@/components/proposals/links";
-import { roundTrail } from "@/components/proposals/round-trail";
+import { roundTrail } from "@/components/rounds/round-trail";
 import { getPrisma } from "@/lib/db/client";
 import { formatNumber } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";

@@ -2,14 +2,13 @@ import { ScrollableTable } from "@/components/layout/scrollable-table";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
+import { roundTrail } from "@/components/rounds/round-trail";
 import { formatDate } from "@/lib/i18n/format";
-import { categoryLabel } from "@/components/participation/vote-results-table";
-import { formatCount, formatMean } from "@/components/participation/format";
+import { Cells, categoryLabel } from "@/components/participation/vote-results-table";
 import { getPrisma } from "@/lib/db/client";
 import { isLocale } from "@/lib/i18n/locales";
-import { createTranslator, type Translate } from "@/lib/i18n/translate";
-import type { Locale } from "@/lib/i18n/locales";
-import { type Tally, getVoteResults, voteSources } from "@/lib/participation/get-vote-results";
+import { createTranslator } from "@/lib/i18n/translate";
+import { getVoteResults, voteSources } from "@/lib/participation/get-vote-results";
 import { roundIdSchema } from "@/lib/rounds/rounds.schemas";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
@@ -32,37 +31,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${t("results.metaTitle")}: ${results.round.title}` };
 }
 
-function Cells({ tally, locale, t }: { tally: Tally; locale: Locale; t: Translate }) {
-  return (
-    <>
-      <td className="text-end">{formatCount(tally.support, locale)}</td>
-      <td className="text-end">{formatCount(tally.oppose, locale)}</td>
-      <td className="text-end">{formatCount(tally.abstain, locale)}</td>
-      <td className="text-end">{formatCount(tally.total, locale)}</td>
-      <td className="text-end">{formatMean(tally.meanPriority, locale, t("results.noPriority"))}</td>
-    </>
-  );
-}
-
 export default async function RoundResultsPage({ params }: Props) {
   const { locale, t } = await pageContext(params);
   const results = await load(params);
   const { round } = results;
-  const roundHref = localizedPath(locale, `/consultazioni/${round.id}`);
   const measureHref = (code: string) => localizedPath(locale, `/piani/${round.planSlug}/misure/${code}`);
   const withCategories = results.measures.filter((measure) => (measure.byCategory?.length ?? 0) > 0);
 
   return (
     <>
-      <Breadcrumb
-        t={t}
-        items={[
-          { label: t("common.home"), href: localizedPath(locale, "/") },
-          { label: t("results.rounds"), href: localizedPath(locale, "/consultazioni") },
-          { label: round.title, href: roundHref },
-          { label: t("results.breadcrumb") },
-        ]}
-      />
+      <Breadcrumb t={t} items={[...roundTrail(locale, t, round), { label: t("results.breadcrumb") }]} />
       <h1>{t("results.title", { round: round.title })}</h1>
       <p className="lead">{t("results.intro")}</p>
       {round.status === "OPEN" ? <p>{t("results.openNote", { date: formatDate(round.closesAt, locale) })}</p> : null}

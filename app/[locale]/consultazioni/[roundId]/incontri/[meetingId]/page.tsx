@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
+import { roundTrail } from "@/components/rounds/round-trail";
 import { UserText } from "@/components/participation/user-text";
 import { meetingOutcomeLabels } from "@/components/rounds/labels";
 import { MeetingOutcomeForm } from "@/components/rounds/meeting-outcome-form";
@@ -41,15 +42,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <Breadcrumb
-        t={t}
-        items={[
-          { label: t("common.home"), href: localizedPath(locale, "/") },
-          { label: t("rounds.list.title"), href: localizedPath(locale, "/consultazioni") },
-          { label: meeting.round.title, href: roundHref },
-          { label: meeting.title },
-        ]}
-      />
+      <Breadcrumb t={t} items={[...roundTrail(locale, t, { id: roundId, title: meeting.round.title }), { label: meeting.title }]} />
       <h1>{meeting.title}</h1>
       <OutcomeNotice outcome={outcome} t={t} />
       {meeting.cancelledAt ? (

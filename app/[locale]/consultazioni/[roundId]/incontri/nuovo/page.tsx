@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { meetingFormLabels, registrationOptions, venueKindOptions } from "@/components/rounds/labels";
 import { ManagersOnly } from "@/components/rounds/manager-gate";
+import { roundTrail } from "@/components/rounds/round-trail";
 import { MeetingForm } from "@/components/rounds/meeting-form";
 import { getPrisma } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getRound } from "@/lib/rounds/get-round";
-import { canManageRounds } from "@/lib/rounds/schedule-round";
-import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
+import { roundManagerForPage } from "@/lib/web/round-managers";
 import { scheduleMeetingAction } from "../../../actions";
 
 type Props = { params: Promise<{ locale: string; roundId: string }> };
@@ -23,23 +22,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NewMeetingPage({ params }: Props) {
   const { locale, t } = await pageContext(params);
   const { roundId } = await params;
-  const actor = await currentActor();
-  if (!actor) redirect(localizedPath(locale, "/accedi"));
-  if (!canManageRounds(actor)) return <ManagersOnly locale={locale} t={t} />;
+  const actor = await roundManagerForPage(locale);
+  if (!actor) return <ManagersOnly locale={locale} t={t} />;
   const round = await getRound(getPrisma(), roundId).catch(rethrowAsPage);
   const roundHref = localizedPath(locale, `/consultazioni/${round.id}`);
   const open = round.status === "SCHEDULED" || round.status === "OPEN";
   return (
     <>
-      <Breadcrumb
-        t={t}
-        items={[
-          { label: t("common.home"), href: localizedPath(locale, "/") },
-          { label: t("rounds.list.title"), href: localizedPath(locale, "/consultazioni") },
-          { label: round.title, href: roundHref },
-          { label: t("meetings.form.newTitle") },
-        ]}
-      />
+      <Breadcrumb t={t} items={[...roundTrail(locale, t, round), { label: t("meetings.form.newTitle") }]} />
       <div className="row"><div className="col-lg-8">
         <h1>{t("meetings.form.newTitle")}</h1>
         {open ? (

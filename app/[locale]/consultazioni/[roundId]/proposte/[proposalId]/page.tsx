@@ -7,7 +7,7 @@ import { ProposalKindBadge, ProposalStatusBadge, ProposalTitle } from "@/compone
 import { ProposedDecisionValues } from "@/components/proposals/decision-values";
 import { proposalPath, proposalsPath, reportPath } from "@/components/proposals/links";
 import { OutcomeAlert } from "@/components/proposals/outcome-alert";
-import { roundTrail } from "@/components/proposals/round-trail";
+import { roundTrail } from "@/components/rounds/round-trail";
 import { getPrisma } from "@/lib/db/client";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { meetingFormLabels, registrationOptions, venueKindOptions } from "@/components/rounds/labels";
 import { ManagersOnly } from "@/components/rounds/manager-gate";
 import { MeetingForm } from "@/components/rounds/meeting-form";
+import { roundTrail } from "@/components/rounds/round-trail";
 import { getPrisma } from "@/lib/db/client";
 import { getMeeting } from "@/lib/rounds/get-meeting";
 import { toLocalInputValue } from "@/lib/rounds/local-time";
-import { canManageRounds } from "@/lib/rounds/schedule-round";
-import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
+import { roundManagerForPage } from "@/lib/web/round-managers";
 import { updateMeetingAction } from "../../../../actions";
 
 type Props = { params: Promise<{ locale: string; roundId: string; meetingId: string }> };
@@ -23,25 +22,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditMeetingPage({ params }: Props) {
   const { locale, t } = await pageContext(params);
   const { roundId, meetingId } = await params;
-  const actor = await currentActor();
-  if (!actor) redirect(localizedPath(locale, "/accedi"));
-  if (!canManageRounds(actor)) return <ManagersOnly locale={locale} t={t} />;
+  const actor = await roundManagerForPage(locale);
+  if (!actor) return <ManagersOnly locale={locale} t={t} />;
   const meeting = await getMeeting(getPrisma(), roundId, meetingId, actor).catch(rethrowAsPage);
-  const roundHref = localizedPath(locale, `/consultazioni/${roundId}`);
   const meetingHref = localizedPath(locale, `/consultazioni/${roundId}/incontri/${meetingId}`);
   const editable = !meeting.cancelledAt && !meeting.started;
   return (
     <>
-      <Breadcrumb
-        t={t}
-        items={[
-          { label: t("common.home"), href: localizedPath(locale, "/") },
-          { label: t("rounds.list.title"), href: localizedPath(locale, "/consultazioni") },
-          { label: meeting.round.title, href: roundHref },
-          { label: meeting.title, href: meetingHref },
-          { label: t("meetings.form.editTitle") },
-        ]}
-      />
+      <Breadcrumb t={t} items={[...roundTrail(locale, t, { id: roundId, title: meeting.round.title }), { label: meeting.title, href: meetingHref }, { label: t("meetings.form.editTitle") }]} />
       <div className="row"><div className="col-lg-8">
         <h1>{t("meetings.form.editTitle")}</h1>
         {editable ? (

@@ -1,0 +1,16 @@
+import { type AppError, isAppError } from "@/lib/errors/app-error";
+
+/**
+ * The buttons' server actions (support, hide, dismiss...): run the service call and name its
+ * outcome, `done` or what an expected failure (AppError) means. Other errors propagate to the
+ * error page. The action then redirects to its page with the outcome to announce.
+ */
+export async function actionOutcome<O extends string>(action: () => Promise<unknown>, done: O, failed: (error: AppError) => O): Promise<O> {
+  try {
+    await action();
+    return done;
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return failed(error);
+  }
+}
