@@ -22,7 +22,6 @@ export const resultsDir = path.join(projectRoot, "test-results");
 export const E2E_ENV = {
   baseUrl: "CONSULTA_E2E_BASE_URL",
   chromium: "CONSULTA_E2E_CHROMIUM",
-  skipped: "CONSULTA_E2E_SKIPPED",
   /** The server's database, for tests that arrange data the UI cannot create (e.g. the first admin). */
   databaseUrl: "CONSULTA_E2E_DATABASE_URL",
 } as const;
@@ -318,15 +317,9 @@ export async function startE2EEnvironment(log: Log): Promise<E2EEnvironment> {
 
 // ─── test-side helpers ───────────────────────────────────────────────────────
 
-/** Why the e2e suite is skipped (no Chromium outside CI), or undefined when it runs. */
-export function e2eSkipReason(): string | undefined {
-  return process.env[E2E_ENV.skipped] || undefined;
-}
-
-/** `describe`, or `describe.skip` (reported as skipped) when the global setup found no Chromium. */
+/** An e2e `describe` (the global setup has started the server, or failed when no Chromium exists). */
 export function describeE2E(name: string, fn: () => void): void {
-  if (e2eSkipReason()) describe.skip(name, fn);
-  else describe(name, fn);
+  describe(name, fn);
 }
 
 function required(variable: string): string {
