@@ -51,6 +51,16 @@ export interface BenchEnvironment {
  * server on a free port, and waits until it answers /api/health. `sameOrigin` drops PUBLIC_URL and
  * NEXTAUTH_URL, so that the Origin check accepts the Host the bench's clients address.
  */
+/**
+ * How the bench starts server.ts: through tsx, like `npm start`. BENCH_CPU_PROF=<dir> runs it
+ * in-process (node --import tsx) with --cpu-prof, so the profile written at exit is the server's.
+ */
+function serverArgs(root: string): string[] {
+  const profileDir = process.env.BENCH_CPU_PROF;
+  if (!profileDir) return [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "server.ts")];
+  return ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`, "--import", "tsx", path.join(root, "server.ts")];
+}
+
 export async function startBenchEnvironment({ prefix, healthTimeoutMs = 180_000, sameOrigin = false }: { prefix: string; healthTimeoutMs?: number; sameOrigin?: boolean }): Promise<BenchEnvironment> {
   buildIfNeeded();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -65,7 +75,7 @@ export async function startBenchEnvironment({ prefix, healthTimeoutMs = 180_000,
     delete env.NEXTAUTH_URL;
   }
   const startedAt = performance.now();
-  const server: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "server.ts")], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const server: ChildProcess = spawn(process.execPath, serverArgs(root), { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   const exited = new Promise((resolve) => server.once("exit", resolve));
   const stop = async () => {
     server.kill("SIGTERM");

@@ -62,8 +62,10 @@ async function seed(client: pg.Client, secret: string): Promise<Seeded> {
     `INSERT INTO "UserSession" (id, "userId", "expiresAt") SELECT gen_random_uuid(), id, now() + interval '30 days' FROM "User" WHERE email LIKE 'bench-%' RETURNING id`,
   );
   const measures = await client.query<{ measureId: string }>(`SELECT "measureId" FROM "MeasureVersion" WHERE "revisionId" = $1 ORDER BY position`, [plan.revisionId]);
-  await client.query(`CREATE TABLE bench_voter (n serial PRIMARY KEY, "userId" uuid NOT NULL)`);
-  await client.query(`INSERT INTO bench_voter ("userId") SELECT id FROM "User" WHERE email LIKE 'bench-%' ORDER BY email`);
+  await client.query(`CREATE TABLE bench_voter (n serial PRIMARY KEY, "userId" uuid NOT NULL, "category" "StakeholderCategory" NOT NULL)`);
+  await client.query(
+    `INSERT INTO bench_voter ("userId", "category") SELECT u.id, p."category" FROM "User" u JOIN "StakeholderProfile" p ON p."userId" = u.id WHERE u.email LIKE 'bench-%' ORDER BY u.email`,
+  );
   await client.query(`CREATE TABLE bench_measure (n serial PRIMARY KEY, "measureId" uuid NOT NULL)`);
   await client.query(`INSERT INTO bench_measure ("measureId") SELECT "measureId" FROM "MeasureVersion" WHERE "revisionId" = $1 ORDER BY position`, [plan.revisionId]);
   await client.query(`ANALYZE`);

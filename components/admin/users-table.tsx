@@ -1,3 +1,5 @@
+import { ListTable } from "@/components/layout/list-table";
+import { Pager } from "@/components/layout/pager";
 import type { UsersPage } from "@/lib/accounts/list-users";
 import { Role } from "@/lib/db/generated/enums";
 import { formatDate } from "@/lib/i18n/format";
@@ -29,80 +31,60 @@ export function UsersTable({ locale, t, page, actorId, actions }: {
   return (
     <>
       <p role="status">{t("admin.users.results", { count: page.total, page: page.page, pageCount: page.pageCount })}</p>
-      {page.users.length === 0 ? (
-        <p>{t("admin.users.none")}</p>
-      ) : (
-        <div className="table-responsive">
-          <table className="table table-striped align-middle">
-            <caption className="visually-hidden">{t("admin.users.caption", { page: page.page, pageCount: page.pageCount })}</caption>
-            <thead>
-              <tr>
-                {(["name", "email", "role", "category", "confirmed", "lastSignIn", "status", "actions"] as const).map((column) => (
-                  <th key={column} scope="col">{t(`admin.users.columns.${column}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {page.users.map((user) => {
-                const name = user.displayName ?? user.email ?? t("admin.users.noName");
-                const self = user.id === actorId;
-                const selectId = `role-${user.id}`;
-                // Visible text first, then the name (WCAG 2.5.3: the accessible name contains the visible label).
-                const forUser = <span className="visually-hidden"> ({name})</span>;
-                return (
-                  <tr key={user.id}>
-                    <th scope="row">{name} {self && <span className="text-muted">{t("admin.users.you")}</span>}</th>
-                    <td className="text-break">{user.email}</td>
-                    <td>{t(`auth.roles.${user.role}`)}</td>
-                    <td>{user.category ? t(`auth.categories.${user.category}`) : t("admin.users.noCategory")}</td>
-                    <td>{user.confirmed ? t("admin.users.yes") : t("admin.users.no")}</td>
-                    <td>{user.lastSignInAt ? formatDate(user.lastSignInAt, locale) : t("admin.users.never")}</td>
-                    <td>{t(`admin.users.status.${user.status}`)}</td>
-                    <td>
-                      {!self && user.status !== "erased" && (
-                        <div className="d-flex flex-wrap gap-2 align-items-center">
-                          <form action={actions.changeRole} className="d-flex gap-1 align-items-center">
-                            {keep}
-                            <input type="hidden" name="userId" value={user.id} />
-                            <label htmlFor={selectId} className="visually-hidden">{t("admin.users.roleFor", { name })}</label>
-                            <select id={selectId} name="role" defaultValue={user.role} className="form-select form-select-sm w-auto">
-                              {Object.values(Role).map((role) => <option key={role} value={role}>{t(`auth.roles.${role}`)}</option>)}
-                            </select>
-                            <button type="submit" className="btn btn-sm btn-primary">{t("admin.users.changeRole")}{forUser}</button>
-                          </form>
-                          <form action={actions.endSessions}>
-                            {keep}
-                            <input type="hidden" name="userId" value={user.id} />
-                            <button type="submit" className="btn btn-sm btn-outline-primary">{t("admin.users.endSessions")}{forUser}</button>
-                          </form>
-                          <form action={actions.setDisabled}>
-                            {keep}
-                            <input type="hidden" name="userId" value={user.id} />
-                            <input type="hidden" name="disabled" value={user.status === "disabled" ? "false" : "true"} />
-                            {user.status === "disabled" ? (
-                              <button type="submit" className="btn btn-sm btn-outline-success">{t("admin.users.enable")}{forUser}</button>
-                            ) : (
-                              <button type="submit" className="btn btn-sm btn-outline-danger">{t("admin.users.disable")}{forUser}</button>
-                            )}
-                          </form>
-                        </div>
+      <ListTable
+        caption={t("admin.users.caption", { page: page.page, pageCount: page.pageCount })}
+        columns={(["name", "email", "role", "category", "confirmed", "lastSignIn", "status", "actions"] as const).map((column) => t(`admin.users.columns.${column}`))}
+        none={t("admin.users.none")}
+        rows={page.users.map((user) => {
+          const name = user.displayName ?? user.email ?? t("admin.users.noName");
+          const self = user.id === actorId;
+          const selectId = `role-${user.id}`;
+          // Visible text first, then the name (WCAG 2.5.3: the accessible name contains the visible label).
+          const forUser = <span className="visually-hidden"> ({name})</span>;
+          return (
+            <tr key={user.id}>
+              <th scope="row">{name} {self && <span className="text-muted">{t("admin.users.you")}</span>}</th>
+              <td className="text-break">{user.email}</td>
+              <td>{t(`auth.roles.${user.role}`)}</td>
+              <td>{user.category ? t(`auth.categories.${user.category}`) : t("admin.users.noCategory")}</td>
+              <td>{user.confirmed ? t("admin.users.yes") : t("admin.users.no")}</td>
+              <td>{user.lastSignInAt ? formatDate(user.lastSignInAt, locale) : t("admin.users.never")}</td>
+              <td>{t(`admin.users.status.${user.status}`)}</td>
+              <td>
+                {!self && user.status !== "erased" && (
+                  <div className="d-flex flex-wrap gap-2 align-items-center">
+                    <form action={actions.changeRole} className="d-flex gap-1 align-items-center">
+                      {keep}
+                      <input type="hidden" name="userId" value={user.id} />
+                      <label htmlFor={selectId} className="visually-hidden">{t("admin.users.roleFor", { name })}</label>
+                      <select id={selectId} name="role" defaultValue={user.role} className="form-select form-select-sm w-auto">
+                        {Object.values(Role).map((role) => <option key={role} value={role}>{t(`auth.roles.${role}`)}</option>)}
+                      </select>
+                      <button type="submit" className="btn btn-sm btn-primary">{t("admin.users.changeRole")}{forUser}</button>
+                    </form>
+                    <form action={actions.endSessions}>
+                      {keep}
+                      <input type="hidden" name="userId" value={user.id} />
+                      <button type="submit" className="btn btn-sm btn-outline-primary">{t("admin.users.endSessions")}{forUser}</button>
+                    </form>
+                    <form action={actions.setDisabled}>
+                      {keep}
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input type="hidden" name="disabled" value={user.status === "disabled" ? "false" : "true"} />
+                      {user.status === "disabled" ? (
+                        <button type="submit" className="btn btn-sm btn-outline-success">{t("admin.users.enable")}{forUser}</button>
+                      ) : (
+                        <button type="submit" className="btn btn-sm btn-outline-danger">{t("admin.users.disable")}{forUser}</button>
                       )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {page.pageCount > 1 && (
-        <nav aria-label={t("admin.users.pagination")}>
-          <ul className="pagination">
-            {page.page > 1 && <li className="page-item"><a className="page-link" href={pageHref(page.page - 1)}>{t("admin.users.previous")}</a></li>}
-            {page.page < page.pageCount && <li className="page-item"><a className="page-link" href={pageHref(page.page + 1)}>{t("admin.users.next")}</a></li>}
-          </ul>
-        </nav>
-      )}
+                    </form>
+                  </div>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      />
+      <Pager label={t("admin.users.pagination")} paged={page} href={pageHref} previous={t("admin.users.previous")} next={t("admin.users.next")} />
     </>
   );
 }

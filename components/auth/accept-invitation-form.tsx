@@ -1,21 +1,16 @@
 "use client";
 import { useActionState } from "react";
-import { ErrorSummary, FormMessage, TextField } from "./form-fields";
-import type { FormState } from "./form-state";
-import { type ProfileLabels, ProfileFields } from "./profile-fields";
+import { ErrorSummary, FormMessage } from "./form-fields";
+import { NewAccountFields, type ProfileFormProps } from "./profile-fields";
 
 /**
  * Accepting a staff invitation. Without an account: profile and password (the address is the invited
  * one, shown, not editable). With an account already signed in: just the confirming button.
  */
-export function AcceptInvitationForm({ action, token, email, newAccount, labels, profileLabels, initial }: {
-  action: (state: FormState, data: FormData) => Promise<FormState>;
+export function AcceptInvitationForm({ action, token, email, newAccount, labels, profileLabels, initial }: ProfileFormProps & {
   token: string;
   email: string;
   newAccount: boolean;
-  labels: Record<string, string>;
-  profileLabels: ProfileLabels;
-  initial: FormState;
 }) {
   const [state, formAction, pending] = useActionState(action, initial);
   return (
@@ -30,8 +25,7 @@ export function AcceptInvitationForm({ action, token, email, newAccount, labels,
             <label htmlFor="invited-email" className="active">{labels.email}</label>
             <input id="invited-email" type="email" className="form-control" value={email} autoComplete="username" readOnly />
           </div>
-          <TextField name="password" type="password" label={labels.password ?? ""} hint={labels.passwordHint} autoComplete="new-password" error={state.errors.password} required />
-          <ProfileFields labels={profileLabels} state={state} />
+          <NewAccountFields labels={labels} profileLabels={profileLabels} state={state} />
         </>
       )}
       <button type="submit" className="btn btn-primary" disabled={pending}>{labels.submit}</button>

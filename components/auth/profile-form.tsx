@@ -1,15 +1,9 @@
 "use client";
 import { useActionState } from "react";
 import { ErrorSummary, FormMessage } from "./form-fields";
-import type { FormState } from "./form-state";
-import { type ProfileLabels, ProfileFields } from "./profile-fields";
+import { ProfileFields, type ProfileFormProps } from "./profile-fields";
 
-export function ProfileForm({ action, labels, profileLabels, initial }: {
-  action: (state: FormState, data: FormData) => Promise<FormState>;
-  labels: Record<string, string>;
-  profileLabels: ProfileLabels;
-  initial: FormState;
-}) {
+export function ProfileForm({ action, labels, profileLabels, initial }: ProfileFormProps) {
   const [state, formAction, pending] = useActionState(action, initial);
   const saved = state !== initial && Object.keys(state.errors).length === 0 && !state.message;
   return (

@@ -95,6 +95,11 @@ export function InputField({ name, id = name, label, hint, error, defaultValue, 
   );
 }
 
+/** A date and time field ("2027-03-15T18:00"), its value and error taken from the form's state. */
+export function DateTimeField({ name, label, hint, state, required }: { name: string; label: string; hint?: string; state: { values: Record<string, string>; errors: FieldErrors }; required?: boolean }) {
+  return <InputField name={name} type="datetime-local" label={label} hint={hint} defaultValue={state.values[name]} error={state.errors[name]} required={required} />;
+}
+
 export function TextAreaField({ name, id = name, label, hint, error, defaultValue, required, rows = 6, maxLength, className = "form-group mb-4" }: Common & {
   rows?: number;
   maxLength?: number;

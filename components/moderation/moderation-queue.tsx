@@ -1,10 +1,11 @@
 import type { FormState } from "@/components/auth/form-state";
+import { Pager } from "@/components/layout/pager";
 import { UserText } from "@/components/participation/user-text";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import type { LoadedContribution } from "@/lib/moderation/contribution-target";
-import { type HiddenItem, type ModerationQueue, type Paged, REASONS_SHOWN } from "@/lib/moderation/list-moderation-queue";
+import { type HiddenItem, type ModerationQueue, REASONS_SHOWN } from "@/lib/moderation/list-moderation-queue";
 import { AUTO_HIDE_THRESHOLD, type ContributionType } from "@/lib/moderation/moderation.schemas";
 import { USER_TEXT_LIMITS } from "@/lib/participation/participation.schemas";
 import { ANONYMOUS_LABEL_KEY } from "@/lib/privacy/display-name";
@@ -88,7 +89,7 @@ export function ModerationQueueView({ locale, t, data, isAdmin, actions }: { loc
             </article>
           );
         })}
-        <Pager t={t} label={t("moderation.queue.pagination")} paged={data.queue} href={(page) => href(page, data.hidden.page)} />
+        <Pager label={t("moderation.queue.pagination")} paged={data.queue} href={(page) => href(page, data.hidden.page)} previous={t("moderation.queue.previous")} next={t("moderation.queue.next")} />
       </section>
 
       <section aria-labelledby="hidden-title" className="mb-5">
@@ -98,7 +99,7 @@ export function ModerationQueueView({ locale, t, data, isAdmin, actions }: { loc
         {data.hidden.items.map((item) => (
           <HiddenEntry key={`${item.contribution.type}-${item.contribution.id}`} locale={locale} t={t} item={item} restore={actions.restore} />
         ))}
-        <Pager t={t} label={t("moderation.queue.hiddenPagination")} paged={data.hidden} href={(page) => href(data.queue.page, page)} />
+        <Pager label={t("moderation.queue.hiddenPagination")} paged={data.hidden} href={(page) => href(data.queue.page, page)} previous={t("moderation.queue.previous")} next={t("moderation.queue.next")} />
       </section>
 
       {isAdmin ? (
@@ -169,17 +170,5 @@ function HiddenEntry({ locale, t, item, restore }: { locale: Locale; t: Translat
         </form>
       </div>
     </article>
-  );
-}
-
-function Pager<T>({ t, label, paged, href }: { t: Translate; label: string; paged: Paged<T>; href: (page: number) => string }) {
-  if (paged.pageCount <= 1) return null;
-  return (
-    <nav aria-label={label}>
-      <ul className="pagination">
-        {paged.page > 1 ? <li className="page-item"><a className="page-link" href={href(paged.page - 1)}>{t("moderation.queue.previous")}</a></li> : null}
-        {paged.page < paged.pageCount ? <li className="page-item"><a className="page-link" href={href(paged.page + 1)}>{t("moderation.queue.next")}</a></li> : null}
-      </ul>
-    </nav>
   );
 }

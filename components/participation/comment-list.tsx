@@ -7,7 +7,7 @@ import { USER_TEXT_LIMITS } from "@/lib/participation/participation.schemas";
 import { ANONYMOUS_LABEL_KEY } from "@/lib/privacy/display-name";
 import { localizedPath } from "@/lib/web/localized-path";
 import { ContributionBody } from "./contribution-body";
-import { formatDateTime, formatTime } from "./format";
+import { formatShortDateTime, formatTime } from "@/lib/i18n/format";
 import { CommentForm, type CommentFormLabels } from "./participation-forms";
 
 /**
@@ -47,13 +47,13 @@ function commentLabels(t: Translate, kind: "new" | "reply" | "edit"): CommentFor
 function Comment({ comment, locale, t, edit }: { comment: CommentView; locale: Locale; t: Translate; edit: Action | null }) {
   const name = authorName(comment, t);
   return (
-    <article className="consulta-comment" aria-label={`${name}, ${formatDateTime(comment.createdAt, locale)}`}>
+    <article className="consulta-comment" aria-label={`${name}, ${formatShortDateTime(comment.createdAt, locale)}`}>
       <p className="small mb-1">
         <strong>{name}</strong>
         {comment.author.role !== "STAKEHOLDER" && !comment.author.erased ? <span className="badge bg-primary ms-2">{t(`auth.roles.${comment.author.role}`)}</span> : null}
         {" · "}
-        <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt, locale)}</time>
-        {comment.editedAt ? <span className="ms-1">({t("comments.edited", { time: formatDateTime(comment.editedAt, locale) })})</span> : null}
+        <time dateTime={comment.createdAt.toISOString()}>{formatShortDateTime(comment.createdAt, locale)}</time>
+        {comment.editedAt ? <span className="ms-1">({t("comments.edited", { time: formatShortDateTime(comment.editedAt, locale) })})</span> : null}
       </p>
       <ContributionBody body={comment.body} moderation={comment.moderation} hiddenReason={comment.hiddenReason} t={t} />
       <p className="small mb-1">

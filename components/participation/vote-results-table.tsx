@@ -2,7 +2,7 @@ import { ScrollableTable } from "@/components/layout/scrollable-table";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import { MIN_CATEGORY_VOTERS, type MeasureResults, type Tally, voteSources } from "@/lib/participation/get-vote-results";
-import { formatCount, formatMean } from "./format";
+import { formatMean, formatNumber } from "@/lib/i18n/format";
 
 /**
  * Aggregated vote counts as accessible data tables: by source (web, live, paper) and, after closing, by category.
@@ -12,10 +12,10 @@ export function Cells({ tally, locale, t }: { tally: Tally | null; locale: Local
   if (!tally) return <td colSpan={5}>{t("results.fewerThan", { count: MIN_CATEGORY_VOTERS })}</td>;
   return (
     <>
-      <td className="text-end">{formatCount(tally.support, locale)}</td>
-      <td className="text-end">{formatCount(tally.oppose, locale)}</td>
-      <td className="text-end">{formatCount(tally.abstain, locale)}</td>
-      <td className="text-end">{formatCount(tally.total, locale)}</td>
+      <td className="text-end">{formatNumber(tally.support, locale)}</td>
+      <td className="text-end">{formatNumber(tally.oppose, locale)}</td>
+      <td className="text-end">{formatNumber(tally.abstain, locale)}</td>
+      <td className="text-end">{formatNumber(tally.total, locale)}</td>
       <td className="text-end">{formatMean(tally.meanPriority, locale, t("results.noPriority"))}</td>
     </>
   );
@@ -44,7 +44,7 @@ export function TallyRow({ label, tally, locale, t, strong = false }: { label: s
 }
 
 export function categoryLabel(category: string, t: Translate): string {
-  return category === "UNKNOWN" ? t("results.unknownCategory") : t(`auth.categories.${category}`);
+  return t(`auth.categories.${category}`);
 }
 
 /** One measure: a row per source and the total; then, once the round has closed, a row per category. */

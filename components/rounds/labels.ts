@@ -1,5 +1,6 @@
 import { registrationModes, venueKinds } from "@/lib/rounds/rounds.schemas";
 import type { Translate } from "@/lib/i18n/translate";
+import type { AttendanceFormLabels } from "./attendance-form";
 import type { MeetingFormLabels } from "./meeting-form";
 import type { MeetingOutcomeLabels } from "./meeting-outcome-form";
 import type { RoundFormLabels } from "./round-form";
@@ -48,6 +49,20 @@ export function meetingOutcomeLabels(t: Translate): MeetingOutcomeLabels {
     minutes: t("meetings.fields.minutes"),
     minutesHint: t("meetings.fields.minutesHint"),
     submit: t("meetings.outcome.submit"),
+  };
+}
+
+export function attendanceFormLabels(t: Translate): AttendanceFormLabels {
+  return {
+    errorSummary: t("rounds.form.errorSummary"),
+    legend: t("meetings.attendance.legend"),
+    attended: t("meetings.attendance.attended"),
+    none: t("meetings.attendance.none"),
+    notRegistered: t("meetings.attendance.notRegistered"),
+    live: t("meetings.attendance.live"),
+    email: t("meetings.attendance.email"),
+    emailHint: t("meetings.attendance.emailHint"),
+    submit: t("meetings.attendance.submit"),
   };
 }
 

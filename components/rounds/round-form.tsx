@@ -1,6 +1,6 @@
 "use client";
-import { ChoiceField, ErrorSummary, FixedValue, FormMessage, InputField, TextAreaField } from "@/components/forms/fields";
-import { useActionState } from "react";
+import { ActionForm } from "@/components/forms/action-form";
+import { ChoiceField, DateTimeField, FixedValue, InputField, TextAreaField } from "@/components/forms/fields";
 import type { FormState } from "@/components/auth/form-state";
 
 /**
@@ -29,28 +29,27 @@ export function RoundForm({ action, labels, initial, revisions, fixed }: {
   /** Set while the round is open: what can no longer change, as shown. */
   fixed?: { title: string; revision: string; opensAt: string };
 }) {
-  const [state, formAction, pending] = useActionState(action, initial);
-  const { values, errors } = state;
   return (
-    <form action={formAction} noValidate>
-      <FormMessage message={state.message} kind="danger" />
-      <ErrorSummary title={labels.errorSummary} errors={errors} labels={labels as unknown as Record<string, string>} />
-      {fixed ? (
+    <ActionForm action={action} initial={initial} errorSummary={labels.errorSummary} labels={{ ...labels, revisionId: labels.revision }} submit={labels.submit}>
+      {(state) => (
         <>
-          <FixedValue label={labels.title}>{fixed.title}</FixedValue>
-          <FixedValue label={labels.revision}>{fixed.revision}</FixedValue>
-          <FixedValue label={labels.opensAt}>{fixed.opensAt}</FixedValue>
-        </>
-      ) : (
-        <>
-          <InputField name="title" label={labels.title} defaultValue={values.title} error={errors.title} maxLength={200} required />
-          <ChoiceField name="revisionId" label={labels.revision} hint={labels.revisionHint} defaultValue={values.revisionId} error={errors.revisionId} options={revisions} required />
+          {fixed ? (
+            <>
+              <FixedValue label={labels.title}>{fixed.title}</FixedValue>
+              <FixedValue label={labels.revision}>{fixed.revision}</FixedValue>
+              <FixedValue label={labels.opensAt}>{fixed.opensAt}</FixedValue>
+            </>
+          ) : (
+            <>
+              <InputField name="title" label={labels.title} defaultValue={state.values.title} error={state.errors.title} maxLength={200} required />
+              <ChoiceField name="revisionId" label={labels.revision} hint={labels.revisionHint} defaultValue={state.values.revisionId} error={state.errors.revisionId} options={revisions} required />
+            </>
+          )}
+          <TextAreaField name="description" label={labels.description} hint={labels.descriptionHint} defaultValue={state.values.description} error={state.errors.description} rows={8} required />
+          {fixed ? null : <DateTimeField name="opensAt" label={labels.opensAt} hint={labels.timeHint} state={state} required />}
+          <DateTimeField name="closesAt" label={labels.closesAt} hint={labels.timeHint} state={state} required />
         </>
       )}
-      <TextAreaField name="description" label={labels.description} hint={labels.descriptionHint} defaultValue={values.description} error={errors.description} rows={8} required />
-      {fixed ? null : <InputField name="opensAt" type="datetime-local" label={labels.opensAt} hint={labels.timeHint} defaultValue={values.opensAt} error={errors.opensAt} required />}
-      <InputField name="closesAt" type="datetime-local" label={labels.closesAt} hint={labels.timeHint} defaultValue={values.closesAt} error={errors.closesAt} required />
-      <button type="submit" className="btn btn-primary" disabled={pending}>{labels.submit}</button>
-    </form>
+    </ActionForm>
   );
 }

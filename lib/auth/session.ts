@@ -37,37 +37,43 @@ export async function createSession(db: PrismaClient | Prisma.TransactionClient,
   return { sessionId: row.id, expiresAt };
 }
 
-/** The actor for a session id from the cookie, or null when the session is unknown, revoked, expired or its user can no longer sign in. */
+interface SessionRow {
+  id: string;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastSeenAt: Date;
+  userId: string;
+  role: Role;
+  email: string | null;
+  locale: string;
+  disabledAt: Date | null;
+  erasedAt: Date | null;
+  displayName: string | null;
+  mayUseSession: boolean;
+}
+
+/**
+ * The actor for a session id from the cookie, or null when the session is unknown, revoked, expired or its user can no longer sign in.
+ * Every request of a signed-in person asks this, so it is one statement.
+ */
 export async function getSession(db: PrismaClient, sessionId: string | null | undefined, now = new Date()): Promise<Actor | null> {
   if (!sessionId || !uuidPattern.test(sessionId)) return null;
-  const row = await db.userSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      expiresAt: true,
-      revokedAt: true,
-      lastSeenAt: true,
-      user: { select: { id: true, role: true, email: true, locale: true, emailVerified: true, disabledAt: true, erasedAt: true, name: true, profile: { select: { displayName: true } } } },
-    },
-  });
-  if (!row || row.revokedAt || row.expiresAt <= now) return null;
-  const { user } = row;
-  if (user.disabledAt || user.erasedAt) return null;
   // An unconfirmed address may not sign in — unless an identity provider vouches for the person
   // (a linked OIDC account: they may come with an unverified email, or none at all).
-  // (Asked only for unconfirmed users, so confirmed ones cost no extra query.)
-  if (!user.emailVerified && (await db.account.count({ where: { userId: user.id } })) === 0) return null;
+  const [row] = await db.$queryRaw<SessionRow[]>`
+    SELECT s."id", s."expiresAt", s."revokedAt", s."lastSeenAt", u."id" AS "userId", u."role"::text AS "role", u."email", u."locale",
+           u."disabledAt", u."erasedAt", coalesce(p."displayName", u."name") AS "displayName",
+           (u."emailVerified" IS NOT NULL OR EXISTS (SELECT 1 FROM "Account" a WHERE a."userId" = u."id")) AS "mayUseSession"
+    FROM "UserSession" s
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "StakeholderProfile" p ON p."userId" = u."id"
+    WHERE s."id" = ${sessionId}::uuid`;
+  if (!row || row.revokedAt || row.expiresAt <= now) return null;
+  if (row.disabledAt || row.erasedAt || !row.mayUseSession) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS) {
     await db.userSession.update({ where: { id: row.id }, data: { lastSeenAt: now } });
   }
-  return {
-    userId: user.id,
-    sessionId: row.id,
-    role: user.role,
-    email: user.email,
-    displayName: user.profile?.displayName ?? user.name,
-    locale: user.locale,
-  };
+  return { userId: row.userId, sessionId: row.id, role: row.role, email: row.email, displayName: row.displayName, locale: row.locale };
 }
 
 export function requireUser(actor: Actor | null): Actor {

@@ -58,12 +58,12 @@ export async function castVote(db: PrismaClient, actor: Actor | null, input: unk
   // so a stray measure inserts (and locks) nothing.
   const row = Prisma.sql`
     SELECT gen_random_uuid(), ${contributor.round.id}::uuid, mv."measureId", ${userId}::uuid,
-           ${vote.choice}::"VoteChoice", ${priority}::int, ${channel}::"ContributionChannel", ${now}, ${now}
+           ${vote.choice}::"VoteChoice", ${priority}::int, ${channel}::"ContributionChannel", ${contributor.category}::"StakeholderCategory", ${now}, ${now}
     FROM "MeasureVersion" mv WHERE mv."measureId" = ${vote.measureId}::uuid AND mv."revisionId" = ${contributor.round.revisionId}::uuid`;
 
   // Most votes are someone's first on that measure: one statement, no transaction.
   const [created] = await db.$queryRaw<{ id: string }[]>`
-    INSERT INTO "Vote" ("id", "roundId", "measureId", "userId", "choice", "priority", "channel", "createdAt", "updatedAt") ${row}
+    INSERT INTO "Vote" ("id", "roundId", "measureId", "userId", "choice", "priority", "channel", "category", "createdAt", "updatedAt") ${row}
     ON CONFLICT ("roundId", "measureId", "userId") DO NOTHING
     RETURNING "id"`;
   if (created) return { ...result, voteId: created.id, outcome: "created" };
@@ -71,7 +71,7 @@ export async function castVote(db: PrismaClient, actor: Actor | null, input: unk
   return db.$transaction(
     async (tx) => {
       const [current] = await tx.$queryRaw<LockedVote[]>`
-        INSERT INTO "Vote" ("id", "roundId", "measureId", "userId", "choice", "priority", "channel", "createdAt", "updatedAt") ${row}
+        INSERT INTO "Vote" ("id", "roundId", "measureId", "userId", "choice", "priority", "channel", "category", "createdAt", "updatedAt") ${row}
         ON CONFLICT ("roundId", "measureId", "userId") DO UPDATE SET "updatedAt" = "Vote"."updatedAt"
         RETURNING "id", "choice"::text AS "choice", "priority", "channel"::text AS "channel", "updatedAt", ("xmax" = 0) AS "inserted"`;
       if (!current) throw new AppError("NOT_FOUND", "votes.errors.measureNotInRound");
@@ -81,7 +81,7 @@ export async function castVote(db: PrismaClient, actor: Actor | null, input: unk
         INSERT INTO "VoteHistory" ("voteId", "choice", "priority", "channel", "castAt", "replacedAt")
         VALUES (${current.id}::uuid, ${current.choice}::"VoteChoice", ${current.priority}::int, ${current.channel}::"ContributionChannel", ${current.updatedAt}, ${now})`;
       await tx.$executeRaw`
-        UPDATE "Vote" SET "choice" = ${vote.choice}::"VoteChoice", "priority" = ${priority}::int, "channel" = ${channel}::"ContributionChannel", "updatedAt" = ${now}
+        UPDATE "Vote" SET "choice" = ${vote.choice}::"VoteChoice", "priority" = ${priority}::int, "channel" = ${channel}::"ContributionChannel", "category" = ${contributor.category}::"StakeholderCategory", "updatedAt" = ${now}
         WHERE "id" = ${current.id}::uuid`;
       return { ...result, voteId: current.id, outcome: "changed" as const };
     },

@@ -33,10 +33,10 @@ export interface MeasureResults {
   total: Tally;
   bySource: Record<VoteSource, Tally>;
   /**
-   * Web and live votes by the voter's stakeholder category; null while the round is open. "UNKNOWN": erased accounts.
+   * Web and live votes by the category the voter had when voting (Vote.category); null while the round is open.
    * `tally` is null for a category whose counts are withheld (see MIN_CATEGORY_VOTERS); its votes still count in `total`.
    */
-  byCategory: Array<{ category: StakeholderCategory | "UNKNOWN"; tally: Tally | null }> | null;
+  byCategory: Array<{ category: StakeholderCategory; tally: Tally | null }> | null;
 }
 
 export interface VoteResults {
@@ -76,7 +76,7 @@ const sourceOf: Record<ContributionChannel, VoteSource> = { WEB: "web", LIVE: "l
 export const MIN_CATEGORY_VOTERS = 5;
 
 /** Withholds (tally → null) the small categories of one measure, as MIN_CATEGORY_VOTERS explains. */
-function withholdSmallCategories(buckets: Array<{ category: StakeholderCategory | "UNKNOWN"; tally: Tally | null }>): void {
+function withholdSmallCategories(buckets: Array<{ category: StakeholderCategory; tally: Tally | null }>): void {
   const voters = new Map(buckets.map((bucket) => [bucket, bucket.tally?.total ?? 0]));
   let withheld = 0;
   let withheldCount = 0;
@@ -134,10 +134,10 @@ export async function getVoteResults(db: Db, roundId: string, { measureId, now =
     }),
     categoriesShown
       ? db.$queryRaw<VoteGroupRow[]>`
-          SELECT v."measureId", coalesce(p."category"::text, 'UNKNOWN') AS "group", v."choice"::text AS "choice", count(*)::int AS "votes",
-                 count(v."priority")::int AS "priorityCount", coalesce(sum(v."priority"), 0)::int AS "prioritySum"
-          FROM "Vote" v LEFT JOIN "StakeholderProfile" p ON p."userId" = v."userId"
-          WHERE v."roundId" = ${round.id}::uuid ${measureId ? Prisma.sql`AND v."measureId" = ${measureId}::uuid` : Prisma.empty}
+          SELECT "measureId", "category"::text AS "group", "choice"::text AS "choice", count(*)::int AS "votes",
+                 count("priority")::int AS "priorityCount", coalesce(sum("priority"), 0)::int AS "prioritySum"
+          FROM "Vote"
+          WHERE "roundId" = ${round.id}::uuid ${measureId ? Prisma.sql`AND "measureId" = ${measureId}::uuid` : Prisma.empty}
           GROUP BY 1, 2, 3`
       : Promise.resolve([] as VoteGroupRow[]),
   ]);
@@ -181,7 +181,7 @@ export async function getVoteResults(db: Db, roundId: string, { measureId, now =
     if (!entry?.byCategory) continue;
     let bucket = entry.byCategory.find((item) => item.category === row.group);
     if (!bucket) {
-      bucket = { category: row.group as StakeholderCategory | "UNKNOWN", tally: emptyTally() };
+      bucket = { category: row.group as StakeholderCategory, tally: emptyTally() };
       entry.byCategory.push(bucket);
     }
     add(bucket.tally!, { [choiceKey[row.choice]]: row.votes, priorityCount: row.priorityCount, prioritySum: row.prioritySum });

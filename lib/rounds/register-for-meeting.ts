@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@/lib/db/client";
 import { type Actor, requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
+import { consumeRateLimit } from "@/lib/security/rate-limit";
+import { rateLimitPolicies } from "@/lib/security/rate-limit-policies";
 import { lockingTransaction } from "./transaction-options";
 import { checkMeetingIds } from "./update-meeting";
 
@@ -8,11 +10,13 @@ import { checkMeetingIds } from "./update-meeting";
  * A signed-in person registers for a meeting that takes registrations (optional or required),
  * before it starts, while seats are left. The meeting row is locked (SELECT … FOR UPDATE) while the
  * seats are counted, so simultaneous requests for the last seat cannot both get it. Registering
- * twice is harmless: the answer is the same and nothing is added.
+ * twice is harmless: the answer is the same and nothing is added. Registering and withdrawing count
+ * against the person's meetingRegistrationPerUser rate limit (RATE_LIMITED beyond it).
  */
 export async function registerForMeeting(db: PrismaClient, actor: Actor | null, roundId: string, meetingId: string, now: Date = new Date()): Promise<{ registered: true; seatsLeft: number | null }> {
   const user = requireUser(actor);
   checkMeetingIds(roundId, meetingId);
+  await consumeRateLimit(db, rateLimitPolicies.meetingRegistrationPerUser, user.userId, now);
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ capacity: number | null; registration: string; startsAt: Date; cancelledAt: Date | null }[]>`
       SELECT capacity, registration::text AS registration, "startsAt", "cancelledAt" FROM "Meeting"
@@ -32,10 +36,11 @@ export async function registerForMeeting(db: PrismaClient, actor: Actor | null, 
   }, lockingTransaction);
 }
 
-/** A signed-in person withdraws their own registration, until the meeting starts. */
+/** A signed-in person withdraws their own registration, until the meeting starts (same rate limit). */
 export async function unregisterFromMeeting(db: PrismaClient, actor: Actor | null, roundId: string, meetingId: string, now: Date = new Date()): Promise<{ registered: false }> {
   const user = requireUser(actor);
   checkMeetingIds(roundId, meetingId);
+  await consumeRateLimit(db, rateLimitPolicies.meetingRegistrationPerUser, user.userId, now);
   await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ startsAt: Date }[]>`SELECT "startsAt" FROM "Meeting" WHERE id = ${meetingId}::uuid AND "roundId" = ${roundId}::uuid FOR UPDATE`;
     const meeting = rows[0];

@@ -11,7 +11,8 @@ export type RoundAuditAction =
   | "meeting.scheduled"
   | "meeting.updated"
   | "meeting.cancelled"
-  | "meeting.outcome-recorded";
+  | "meeting.outcome-recorded"
+  | "meeting.attendance-recorded";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

@@ -140,6 +140,28 @@ export const meetingOutcomeSchema = z
   .strict();
 export type MeetingOutcomeInput = z.infer<typeof meetingOutcomeSchema>;
 
+/** At most this many people ticked off in one save (well above any room's capacity). */
+export const MAX_ATTENDEES = 5_000;
+
+/**
+ * The facilitators' attendance tick-off: the ids of the people ticked (one form field, repeated) and,
+ * optionally, the e-mail address of a signed-up stakeholder who came without registering.
+ */
+export const attendanceSchema = z
+  .object({
+    attended: z
+      .preprocess((value) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]), z.array(z.uuid({ error: "meetings.fields.attendeeInvalid" }), { error: "meetings.fields.attendeeInvalid" }).max(MAX_ATTENDEES, "meetings.fields.attendeeInvalid"))
+      .transform((ids) => [...new Set(ids)]),
+    email: z
+      .preprocess(
+        (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+        z.string({ error: "meetings.fields.attendeeEmailInvalid" }).trim().toLowerCase().max(254, "meetings.fields.attendeeEmailInvalid").pipe(z.email({ error: "meetings.fields.attendeeEmailInvalid" })).optional(),
+      )
+      .transform((value) => value ?? null),
+  })
+  .strict();
+export type AttendanceInput = z.infer<typeof attendanceSchema>;
+
 // ─── calendar feed ───────────────────────────────────────────────────────────
 
 /** GET /api/v1/calendar.ics?lang=en&plan=<slug>: language of the labels; one plan or all. */
@@ -186,15 +208,26 @@ export const roundSuccessOutcomes = [
   "incontro-modificato",
   "incontro-annullato",
   "esito-registrato",
+  "presenze-registrate",
   "iscrizione-confermata",
   "iscrizione-annullata",
 ] as const;
-export const roundFailureOutcomes = ["posti-esauriti", "iscrizioni-chiuse", "sovrapposizione", "stato-cambiato", "non-consentito", "errore"] as const;
+export const roundFailureOutcomes = ["posti-esauriti", "iscrizioni-chiuse", "sovrapposizione", "stato-cambiato", "non-consentito", "troppe-richieste", "errore"] as const;
 export const roundOutcomes = [...roundSuccessOutcomes, ...roundFailureOutcomes] as const;
 export type RoundOutcome = (typeof roundOutcomes)[number];
 
-/** A page's ?esito=, read leniently (anything unknown is ignored). */
-export const roundOutcomeQuerySchema = z.object({ esito: z.enum(roundOutcomes).optional().catch(undefined) });
+/** A page's ?esito= (and ?attesa=, the seconds to wait after a rate limit), read leniently (anything unknown is ignored). */
+export const roundOutcomeQuerySchema = z.object({
+  esito: z.enum(roundOutcomes).optional().catch(undefined),
+  attesa: z.coerce.number().int().min(1).max(86_400).optional().catch(undefined),
+});
+
+/** A page's search parameters → the outcome to show and, after a rate limit, the seconds to wait. */
+export function readRoundOutcome(query: Record<string, string | string[] | undefined>): { outcome: RoundOutcome | undefined; retryAfter: number | undefined } {
+  const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+  const parsed = roundOutcomeQuerySchema.parse({ esito: single(query.esito), attesa: single(query.attesa) });
+  return { outcome: parsed.esito, retryAfter: parsed.attesa };
+}
 
 /** The outcome a refused button shows, from the error's message key. */
 export function failureOutcome(messageKey: string): (typeof roundFailureOutcomes)[number] {
@@ -208,6 +241,8 @@ export function failureOutcome(messageKey: string): (typeof roundFailureOutcomes
       return "iscrizioni-chiuse";
     case "rounds.errors.overlap":
       return "sovrapposizione";
+    case "security.rateLimited":
+      return "troppe-richieste";
     case "rounds.errors.statusChanged":
       return "stato-cambiato";
     case "rounds.errors.transitionNotAllowed":

@@ -35,6 +35,8 @@ export const rateLimitPolicies = {
    * all 37 measures of the plan in one sitting, and changing a few votes, stays well below it.
    */
   contributionPerUser: { name: "contribution:user", limit: 120, windowSeconds: minutes(10) },
+  /** Registering for and withdrawing from meetings, per user: a changed mind or two, not a script toggling seats. */
+  meetingRegistrationPerUser: { name: "meeting-registration:user", limit: 30, windowSeconds: minutes(10) },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitPolicyName = keyof typeof rateLimitPolicies;

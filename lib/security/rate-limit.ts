@@ -22,11 +22,6 @@ export interface RateLimitResult {
   remaining: number;
 }
 
-interface CounterRow {
-  windowStart: Date;
-  count: number;
-}
-
 /** Subjects (emails, IPs, user ids) are stored hashed: the table need not hold personal data. */
 export function rateLimitKey(policy: RateLimitPolicy, subject: string): string {
   const digest = createHash("sha256").update(subject.trim().toLowerCase()).digest("base64url").slice(0, 32);
@@ -44,24 +39,24 @@ export async function consumeRateLimit(db: Db, policy: RateLimitPolicy, subject:
   const key = rateLimitKey(policy, subject);
   const elapsed = (now.getTime() - currentStart) / windowMs;
 
-  const rows = await db.$queryRaw<CounterRow[]>`
-    SELECT "windowStart", "count" FROM "RateLimitCounter"
-    WHERE "key" = ${key} AND "windowStart" IN (${iso(previousStart)}::timestamptz, ${iso(currentStart)}::timestamptz)`;
-  const previous = rows.find((row) => row.windowStart.getTime() === previousStart)?.count ?? 0;
-  // Tiny epsilon: 0.1 + 0.2 style float noise must not cost a legitimate attempt.
-  const cap = Math.floor(policy.limit - previous * (1 - elapsed) + 1e-9);
-
-  if (cap >= 1) {
-    // The current window's row is also the next window's "previous": it lives two windows.
-    const admitted = await db.$queryRaw<{ count: number }[]>`
+  // One statement: read the previous window's count, derive the cap, and count the attempt when under it.
+  // (Tiny epsilon: 0.1 + 0.2 style float noise must not cost a legitimate attempt. The current window's
+  // row is also the next window's "previous": it lives two windows.)
+  const [row] = await db.$queryRaw<{ previous: number; admitted: number | null; cap: number }[]>`
+    WITH previous AS (
+      SELECT coalesce((SELECT "count" FROM "RateLimitCounter" WHERE "key" = ${key} AND "windowStart" = ${iso(previousStart)}::timestamptz), 0) AS "count"
+    ), cap AS (
+      SELECT "count" AS "previous", floor(${policy.limit}::float8 - "count" * (1 - ${elapsed}::float8) + 1e-9)::int AS "cap" FROM previous
+    ), admitted AS (
       INSERT INTO "RateLimitCounter" ("key", "windowStart", "count", "expiresAt")
-      VALUES (${key}, ${iso(currentStart)}::timestamptz, 1, ${iso(currentStart + 2 * windowMs)}::timestamptz)
+      SELECT ${key}, ${iso(currentStart)}::timestamptz, 1, ${iso(currentStart + 2 * windowMs)}::timestamptz FROM cap WHERE cap."cap" >= 1
       ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
-      WHERE "RateLimitCounter"."count" < ${cap}::int
-      RETURNING "count"`;
-    const count = admitted[0]?.count;
-    if (count !== undefined) return { remaining: cap - count };
-  }
+      WHERE "RateLimitCounter"."count" < (SELECT "cap" FROM cap)
+      RETURNING "count"
+    )
+    SELECT cap."previous", cap."cap", (SELECT "count" FROM admitted) AS "admitted" FROM cap`;
+  const { previous, cap, admitted } = row!;
+  if (admitted !== null) return { remaining: cap - admitted };
 
   const current = await currentCount(db, key, currentStart);
   const retryAfter = secondsUntilAdmitted({ limit: policy.limit, windowSeconds: policy.windowSeconds, previous, current, elapsed });

@@ -14,3 +14,18 @@ export async function actionOutcome<O extends string>(action: () => Promise<unkn
     return failed(error);
   }
 }
+
+/**
+ * The forms' server actions: run the service call, then `then` with its result (a redirect: it
+ * throws, so it must run outside the try); an expected failure becomes the form's state through
+ * `failed`, which rethrows what is not an AppError (formFailure does).
+ */
+export async function formOutcome<R, S>(action: () => Promise<R>, failed: (error: unknown) => S, then: (result: R) => never): Promise<S> {
+  let result: R;
+  try {
+    result = await action();
+  } catch (error) {
+    return failed(error);
+  }
+  return then(result);
+}

@@ -43,9 +43,28 @@ export async function publicBaseUrl(): Promise<string> {
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const value = (await cookies()).get(cookieName())?.value;
   if (!value) return null;
-  const token = await decode({ token: value, secret: authSecret() }).catch(() => null);
-  return getSession(getPrisma(), typeof token?.sid === "string" ? token.sid : null);
+  return getSession(getPrisma(), await sessionIdOf(value));
 });
+
+/**
+ * Decrypting the cookie derives its key every time (about a millisecond): a signed-in person's
+ * every request would pay it. The UserSession id each recent cookie holds is kept for as long as
+ * the cookie is valid (the session row itself is still checked on every request).
+ */
+const decodedCookies = new Map<string, { sessionId: string | null; expiresAtMs: number }>();
+const DECODED_COOKIES_KEPT = 10_000;
+
+async function sessionIdOf(cookie: string): Promise<string | null> {
+  const known = decodedCookies.get(cookie);
+  if (known && known.expiresAtMs > Date.now()) return known.sessionId;
+  const token = await decode({ token: cookie, secret: authSecret() }).catch(() => null);
+  const sessionId = typeof token?.sid === "string" ? token.sid : null;
+  if (token && typeof token.exp === "number") {
+    if (decodedCookies.size >= DECODED_COOKIES_KEPT) decodedCookies.delete(decodedCookies.keys().next().value!);
+    decodedCookies.set(cookie, { sessionId, expiresAtMs: token.exp * 1000 });
+  }
+  return sessionId;
+}
 
 /** Sets the session cookie for a freshly created UserSession (server actions only). */
 export async function setSessionCookie(sessionId: string, expiresAt: Date): Promise<void> {

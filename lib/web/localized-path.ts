@@ -8,3 +8,8 @@ export function localizedPath(locale: Locale, path: string): string {
 
 export const pathHeader = "x-consulta-path";
 export const localeHeader = "x-consulta-locale";
+
+/** A mailed one-time link: the page in the reader's language, with the token (the services build it per recipient). */
+export function linkWithToken(baseUrl: string, path: string): (token: string, locale: Locale) => string {
+  return (token, locale) => `${baseUrl}${localizedPath(locale, path)}?token=${token}`;
+}

@@ -13,6 +13,7 @@ import type { Page } from "playwright-core";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { useE2EBrowser } from "../support/browser";
 import { deletePlanCopy, importPlanCopy, type E2EPlan } from "../support/e2e-rounds";
+import { voteByKeyboard } from "../support/e2e-measure-page";
 import { describeE2E, e2eDatabaseUrl } from "../support/e2e-server";
 import { confirmedUser, signIn } from "../support/e2e-users";
 
@@ -51,17 +52,6 @@ describeE2E("a whole consultation round", () => {
   async function press(page: Page, selector: string, key = "Enter") {
     await page.focus(selector);
     await page.keyboard.press(key);
-  }
-
-  async function vote(page: Page, measurePath: string, choice: string, priority: string) {
-    await page.goto(measurePath);
-    await press(page, `#vote-choice-${choice}`, "Space");
-    await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("vote-priority");
-    await page.selectOption("#vote-priority", priority);
-    await page.keyboard.press("Tab");
-    await page.keyboard.press("Enter");
-    await page.waitForURL((url) => url.searchParams.get("esito") === "voto-registrato");
   }
 
   test("schedule and open, meet, vote, comment, reply, propose, support, report, hide, see the notice", async () => {
@@ -105,7 +95,7 @@ describeE2E("a whole consultation round", () => {
     const measurePath = `/piani/${plan.slug}/misure/2.3`;
     const anna = await browser.page();
     await signIn(anna, people.anna.email);
-    await vote(anna, measurePath, "SUPPORT", "5");
+    await voteByKeyboard(anna, measurePath, "SUPPORT", "5");
     expect(await anna.locator("#vote-current").textContent()).toContain("Favorevole");
     await typeInto(anna, "#comment-new-body", `Servono più corse serali ${stamp}.`);
     await anna.keyboard.press("Tab");
@@ -115,7 +105,7 @@ describeE2E("a whole consultation round", () => {
 
     const bruno = await browser.page();
     await signIn(bruno, people.bruno.email);
-    await vote(bruno, measurePath, "OPPOSE", "2");
+    await voteByKeyboard(bruno, measurePath, "OPPOSE", "2");
     await press(bruno, `#comment-${comment.id} summary`);
     await bruno.keyboard.press("Tab");
     expect(await bruno.evaluate(() => document.activeElement?.id)).toBe(`reply-${comment.id}-body`);

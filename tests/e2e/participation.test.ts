@@ -10,6 +10,7 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import type { StakeholderCategory } from "@/lib/db/generated/enums";
 import { expectNoAxeViolations } from "../support/axe";
 import { useE2EBrowser } from "../support/browser";
+import { voteByKeyboard } from "../support/e2e-measure-page";
 import { describeE2E, e2eDatabaseUrl } from "../support/e2e-server";
 import { e2eSeedPlan, measureIdOf, openRound } from "../support/e2e-rounds";
 import { confirmedUser, signIn } from "../support/e2e-users";
@@ -45,19 +46,7 @@ describeE2E("participation on a measure page", () => {
     await prisma?.$disconnect();
   });
 
-  async function vote(page: Page, choice: string, priority: string) {
-    // From the page without an outcome in its address, so that waiting for the outcome means this vote's.
-    await page.goto(measurePath);
-    await page.focus(`#vote-choice-${choice}`);
-    await page.keyboard.press("Space");
-    await page.keyboard.press("Tab");
-    // Tab leaves the radio group for the priority list.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("vote-priority");
-    await page.selectOption("#vote-priority", priority);
-    await page.keyboard.press("Tab");
-    await page.keyboard.press("Enter");
-    await page.waitForURL((url) => url.searchParams.get("esito") === "voto-registrato");
-  }
+  const vote = (page: Page, choice: string, priority: string) => voteByKeyboard(page, measurePath, choice, priority);
 
   async function webRow(page: Page): Promise<string[]> {
     return page.locator("#voto table").first().locator("tbody tr").first().locator("td").allTextContents();

@@ -2,7 +2,8 @@
  * Rounds and meetings in Chromium. A facilitator (arranged in the server's database: nobody signs
  * up as one) reaches the rounds by the header link, schedules a round and a meeting with the
  * keyboard; the public round page, the calendar and the .ics feed show them; a stakeholder
- * registers without JavaScript; the status buttons, attendance and minutes work on another round.
+ * registers without JavaScript; the status buttons, headcount, minutes and the attendance tick-off
+ * work on another round.
  * axe on every page of the module in both languages.
  *
  * The e2e server is shared with other files that open rounds on the seed plan "now": this file's
@@ -197,6 +198,12 @@ describeE2E("consultation rounds and meetings", () => {
     await page.waitForURL((url) => url.pathname === `/consultazioni/${roundId}` && url.searchParams.get("esito") === "iscrizione-annullata");
     expect(await prisma.meetingRegistration.count({ where: { meetingId, userId: stakeholderId } })).toBe(0);
 
+    // A registration refused by the rate limit comes back with the wait, worded like the other limits.
+    await page.goto(`/consultazioni/${roundId}/incontri/${meetingId}?esito=troppe-richieste&attesa=42`);
+    expect(await page.locator("[role=alert].alert").textContent()).toBe("Troppi tentativi. Riprova tra 42 secondi.");
+    await page.goto(`/en/consultazioni/${roundId}?esito=troppe-richieste&attesa=42`);
+    expect(await page.locator("[role=alert].alert").textContent()).toBe("Too many attempts. Please try again in 42 seconds.");
+
     // Stakeholders get no facilitators' tools and cannot reach the forms.
     await page.goto("/consultazioni/nuova");
     expect(await page.locator("h1").textContent()).toBe("Accesso non consentito");
@@ -225,6 +232,45 @@ describeE2E("consultation rounds and meetings", () => {
     await expectNoAxeViolations(page);
     await page.goto(`/en/consultazioni/${round.id}/incontri/${meeting.id}`);
     await expectNoAxeViolations(page);
+
+    // Attendance: two registered people ticked (one by keyboard, one by click); an unknown address is a field error.
+    const attendees = [
+      await confirmedUser(prisma, `presente-a-${stamp}@example.it`, "STAKEHOLDER", "Anna Presente"),
+      await confirmedUser(prisma, `presente-b-${stamp}@example.it`, "STAKEHOLDER", "Bruno Presente", "YOUNG_PERSON"),
+      await confirmedUser(prisma, `assente-${stamp}@example.it`, "STAKEHOLDER", "Carla Assente"),
+    ];
+    await prisma.meetingRegistration.createMany({ data: attendees.map((userId) => ({ meetingId: meeting.id, userId })) });
+    await page.goto(`/consultazioni/${round.id}/incontri/${meeting.id}`);
+    expect(await page.locator("label[for='attended-1']").textContent()).toBe("Bruno Presente (Giovane)");
+    await typeInto(page, "#email", `nessuno-${stamp}@example.it`);
+    const saveAttendance = page.locator("button[type=submit]", { hasText: "Salva le presenze" });
+    await saveAttendance.focus();
+    await page.keyboard.press("Enter");
+    await page.locator("#error-summary a[href='#email']").waitFor();
+    expect(await page.getAttribute("#email", "aria-invalid")).toBe("true");
+    expect(await page.locator("#email-error").textContent()).toBe("Nessun portatore di interesse registrato ha questo indirizzo e-mail.");
+    await expectNoAxeViolations(page);
+    await page.fill("#email", "");
+    await page.focus("#attended");
+    await page.keyboard.press("Space");
+    await page.click("label[for='attended-1']");
+    expect(await page.isChecked("#attended-2")).toBe(false);
+    await saveAttendance.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("esito") === "presenze-registrate");
+    expect(await page.locator("#meeting-attended").textContent()).toBe("2");
+    expect(await page.isChecked("#attended")).toBe(true);
+    expect((await prisma.meetingAttendance.findMany({ where: { meetingId: meeting.id }, select: { userId: true } })).map((row) => row.userId).sort()).toEqual(attendees.slice(0, 2).sort());
+    await expectNoAxeViolations(page);
+    await page.goto(`/en/consultazioni/${round.id}/incontri/${meeting.id}`);
+    expect(await page.locator("#meeting-attended").textContent()).toBe("2");
+    await expectNoAxeViolations(page);
+    // The public sees the counts, never the names.
+    const visitor = await browser.page();
+    await visitor.goto(`/consultazioni/${round.id}/incontri/${meeting.id}`);
+    expect(await visitor.locator("#meeting-attended").textContent()).toBe("2");
+    expect(await visitor.locator("main").textContent()).not.toContain("Anna Presente");
+    await expectNoAxeViolations(visitor);
 
     await page.goto(`/consultazioni/${round.id}`);
     await page.focus("form button[aria-describedby='status-action-hint']");

@@ -3,7 +3,6 @@
  * edited until they start, cancelled (kept, marked), attendance and minutes after the start, and
  * registration — optional or required, never beyond capacity, even with simultaneous requests.
  */
-import type { AppError } from "@/lib/errors/app-error";
 import { getMeeting } from "@/lib/rounds/get-meeting";
 import { getRound } from "@/lib/rounds/get-round";
 import { recordMeetingOutcome } from "@/lib/rounds/record-meeting-outcome";
@@ -12,16 +11,11 @@ import { scheduleMeeting } from "@/lib/rounds/schedule-meeting";
 import { cancelMeeting, updateMeeting } from "@/lib/rounds/update-meeting";
 import { signedInUser } from "../support/auth-factory";
 import { DAY, HOUR, facilitator, freshPlan, fromNow, scheduledMeeting, scheduledRound, settle } from "../support/scheduling-factory";
+import { refusal } from "../support/refusal";
 import { databaseForThisFile } from "../support/test-database";
 
 jest.setTimeout(120_000);
 const db = databaseForThisFile();
-
-async function refusal(promise: Promise<unknown>): Promise<Pick<AppError, "code" | "messageKey" | "details">> {
-  const error = (await promise.then(() => null, (caught: unknown) => caught)) as AppError | null;
-  if (!error || !("code" in error)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return { code: error.code, messageKey: error.messageKey, details: error.details };
-}
 
 /** A round open from an hour from now for ten days, and its facilitator. */
 async function roundFixture() {

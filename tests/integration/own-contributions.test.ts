@@ -17,7 +17,7 @@ const db = databaseForThisFile();
 async function participate(prisma: PrismaClient, actor: Actor, round: TestRound, tag: string) {
   const measure = await measureId(prisma, round.planId, "1.1");
   const axis = await prisma.axis.findFirstOrThrow({ where: { planId: round.planId, number: 2 }, select: { id: true } });
-  const vote = await prisma.vote.create({ data: { roundId: round.id, measureId: measure, userId: actor.userId, choice: "SUPPORT", priority: 4 } });
+  const vote = await prisma.vote.create({ data: { roundId: round.id, measureId: measure, userId: actor.userId, choice: "SUPPORT", priority: 4, category: "CITIZEN" } });
   const comment = await prisma.comment.create({ data: { roundId: round.id, authorId: actor.userId, measureId: measure, body: `Commento ${tag}` } });
   const axisComment = await prisma.comment.create({ data: { roundId: round.id, authorId: actor.userId, axisId: axis.id, parentId: null, body: `Sull'asse ${tag}` } });
   const swot = await swotEntry(prisma, actor, round, "OPPORTUNITY", `SWOT ${tag}`);

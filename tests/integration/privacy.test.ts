@@ -45,7 +45,7 @@ beforeAll(async () => {
 async function contribute(actor: Actor, label: string, otherProposalId?: string) {
   const [measure] = measures;
   const comment = await db.prisma.comment.create({ data: { roundId: round.id, authorId: actor.userId, measureId: measure!.id, body: `Commento di ${label}` } });
-  const vote = await db.prisma.vote.create({ data: { roundId: round.id, measureId: measure!.id, userId: actor.userId, choice: "OPPOSE", priority: 2 } });
+  const vote = await db.prisma.vote.create({ data: { roundId: round.id, measureId: measure!.id, userId: actor.userId, choice: "OPPOSE", priority: 2, category: "CITIZEN" } });
   await db.prisma.voteHistory.create({ data: { voteId: vote.id, choice: "SUPPORT", priority: 4, channel: "WEB", castAt: new Date(Date.now() - 60_000) } });
   const proposal = await db.prisma.proposal.create({ data: { roundId: round.id, authorId: actor.userId, kind: "AMEND_MEASURE", measureId: measure!.id, title: `Proposta di ${label}`, rationale: "Perché sì", proposedBudgetCents: 150_000n } });
   if (otherProposalId) await db.prisma.proposalSupport.create({ data: { proposalId: otherProposalId, userId: actor.userId } });

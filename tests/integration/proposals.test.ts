@@ -1,5 +1,4 @@
 /** Proposals against PostgreSQL: each kind's validation, the round's clock, supports, answers and merges, withdrawal, the list. */
-import { AppError } from "@/lib/errors/app-error";
 import { answerProposal } from "@/lib/proposals/answer-proposal";
 import { getProposal } from "@/lib/proposals/get-proposal";
 import { getProposalForm } from "@/lib/proposals/get-proposal-form";
@@ -11,16 +10,11 @@ import { withdrawSupport } from "@/lib/proposals/withdraw-support";
 import { signedInUser } from "../support/auth-factory";
 import { amendmentInput, axisId, closeRound, proposalOnOpenRound } from "../support/proposals-factory";
 import { createRound, measureId, stakeholder } from "../support/round-factory";
+import { refusal } from "../support/refusal";
 import { databaseForThisFile } from "../support/test-database";
 
 jest.setTimeout(60_000);
 const db = databaseForThisFile();
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; messageKey: string; details: unknown }> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return { code: error.code, messageKey: error.messageKey, details: error.details };
-}
 
 const answer = { status: "ACCEPTED", answer: "Accolta: entra nella prossima revisione del piano." };
 

@@ -3,7 +3,6 @@
  * plan's rounds (also when requests race), what can be edited when, the facilitators' status
  * buttons and their notifications, the yearly calendar check, and the audit trail.
  */
-import type { AppError } from "@/lib/errors/app-error";
 import { changeRoundStatus } from "@/lib/rounds/change-round-status";
 import { getRound } from "@/lib/rounds/get-round";
 import { listRounds } from "@/lib/rounds/list-rounds";
@@ -14,16 +13,11 @@ import { updateRound } from "@/lib/rounds/update-round";
 import { signedInUser } from "../support/auth-factory";
 import { createNextRevision } from "../support/plan-factory";
 import { DAY, HOUR, facilitator, freshPlan, fromNow, scheduledMeeting, scheduledRound, settle, takePart } from "../support/scheduling-factory";
+import { refusal } from "../support/refusal";
 import { databaseForThisFile } from "../support/test-database";
 
 jest.setTimeout(120_000);
 const db = databaseForThisFile();
-
-async function refusal(promise: Promise<unknown>): Promise<Pick<AppError, "code" | "messageKey" | "details">> {
-  const error = (await promise.then(() => null, (caught: unknown) => caught)) as AppError | null;
-  if (!error || !("code" in error)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return { code: error.code, messageKey: error.messageKey, details: error.details };
-}
 
 describe("scheduling a round", () => {
   test("a facilitator schedules a round on the plan's current revision; dates from the form are Rome time; audited", async () => {

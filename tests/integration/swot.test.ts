@@ -1,20 +1,14 @@
 /** SWOT observations against PostgreSQL: validation, the round's clock, the board grouped by kind. */
-import { AppError } from "@/lib/errors/app-error";
 import { listSwotEntries } from "@/lib/swot/list-swot-entries";
 import { submitSwotEntry } from "@/lib/swot/submit-swot-entry";
 import { signedInUser } from "../support/auth-factory";
 import { axisId, closeRound, swotEntry } from "../support/proposals-factory";
 import { createRound, stakeholder } from "../support/round-factory";
+import { refusal } from "../support/refusal";
 import { databaseForThisFile } from "../support/test-database";
 
 jest.setTimeout(60_000);
 const db = databaseForThisFile();
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; messageKey: string; details: unknown }> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return { code: error.code, messageKey: error.messageKey, details: error.details };
-}
 
 test("an observation of each kind, with or without an axis of the round's revision", async () => {
   const round = await createRound(db.prisma);

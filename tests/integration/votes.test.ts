@@ -248,4 +248,22 @@ describe("vote results", () => {
     const alone = await getVoteResults(db.prisma, round.id, { measureId: m12, now: new Date(closesAt.getTime() + 1) });
     expect(alone.measures[0]!.byCategory!.filter(({ tally }) => tally === null).map(({ category }) => category)).toEqual(["BUSINESS", "YOUNG_PERSON"]);
   });
+
+  test("results by category count each voter in the category they had when voting, whatever their profile says later", async () => {
+    const closesAt = new Date(Date.now() + 2 * hour);
+    const round = await createRound(db.prisma, { status: "OPEN", opensAt: new Date(Date.now() - hour), closesAt });
+    const m11 = await measureId(db.prisma, round.planId, "1.1");
+    const voters = await Promise.all(Array.from({ length: MIN_CATEGORY_VOTERS }, () => stakeholder(db.prisma, "FAMILY")));
+    for (const voter of voters) await castVote(db.prisma, voter, { roundId: round.id, measureId: m11, choice: "SUPPORT", priority: 5 });
+    // They all say later that they are businesses: the votes they cast as families stay families' votes.
+    await db.prisma.stakeholderProfile.updateMany({ where: { userId: { in: voters.map((voter) => voter.userId) } }, data: { category: "BUSINESS" } });
+
+    const closed = await getVoteResults(db.prisma, round.id, { measureId: m11, now: new Date(closesAt.getTime() + 1) });
+    expect(closed.measures[0]!.byCategory!.map(({ category, tally }) => [category, tally?.support])).toEqual([["FAMILY", MIN_CATEGORY_VOTERS]]);
+
+    // A vote cast again counts under the category of that moment.
+    await castVote(db.prisma, voters[0]!, { roundId: round.id, measureId: m11, choice: "OPPOSE", priority: 1 });
+    const stored = await db.prisma.vote.findUniqueOrThrow({ where: { roundId_measureId_userId: { roundId: round.id, measureId: m11, userId: voters[0]!.userId } }, select: { category: true, choice: true } });
+    expect(stored).toEqual({ category: "BUSINESS", choice: "OPPOSE" });
+  });
 });

@@ -39,6 +39,13 @@ export async function scheduledRound(
   return id;
 }
 
+/** A round on a fresh plan, opening in an hour for ten days, and the facilitator who scheduled it. */
+export async function facilitatedRound(db: PrismaClient): Promise<{ actor: Actor; roundId: string }> {
+  const plan = await freshPlan(db);
+  const actor = await facilitator(db);
+  return { actor, roundId: await scheduledRound(db, actor, plan.id, { opensIn: HOUR, closesIn: 10 * DAY }) };
+}
+
 /** A meeting scheduled through the service. */
 export async function scheduledMeeting(
   db: PrismaClient,
@@ -68,7 +75,7 @@ export async function takePart(db: PrismaClient, roundId: string, userId: string
   const measure = await db.measure.findFirstOrThrow({ where: { planId: round.planId }, orderBy: { code: "asc" }, select: { id: true } });
   switch (how) {
     case "vote":
-      await db.vote.create({ data: { roundId, measureId: measure.id, userId, choice: "SUPPORT", priority: 4 } });
+      await db.vote.create({ data: { roundId, measureId: measure.id, userId, choice: "SUPPORT", priority: 4, category: "CITIZEN" } });
       return;
     case "comment":
       await db.comment.create({ data: { roundId, measureId: measure.id, authorId: userId, body: "Un commento" } });

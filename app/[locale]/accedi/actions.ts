@@ -7,10 +7,11 @@ import { signInWithPassword } from "@/lib/auth/sign-in";
 import { requestSignInLink, signInWithLink } from "@/lib/auth/sign-in-link";
 import { getPrisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
-import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { type Locale, localeOrDefault } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
+import { formOutcome } from "@/lib/web/action-outcome";
 import { clearSessionCookie, currentActor, publicBaseUrl, requestContext, setSessionCookie } from "@/lib/web/auth";
-import { localizedPath } from "@/lib/web/localized-path";
+import { linkWithToken, localizedPath } from "@/lib/web/localized-path";
 import type { FormState } from "@/components/auth/form-state";
 
 /** The account pages' server actions: parse, call one lib/auth service, redirect or answer the form state. */
@@ -27,68 +28,69 @@ function failure(locale: Locale, error: unknown, data: FormData): FormState {
   return { values: values(data), errors, message: Object.keys(errors).length ? undefined : t(error.messageKey, error.params) };
 }
 
-const safeLocale = (locale: string): Locale => (isLocale(locale) ? locale : "it");
+/** A mailed link that does not work (used, expired, unknown): back to its page, which says so. */
+function invalidLink(locale: Locale, path: string): (error: unknown) => never {
+  return (error) => {
+    if (!isAppError(error)) throw error;
+    redirect(`${localizedPath(locale, path)}?esito=non-valido`);
+  };
+}
 
 export async function signInAction(locale: Locale, _state: FormState, data: FormData): Promise<FormState> {
-  try {
-    const session = await signInWithPassword(getPrisma(), fields(data), await requestContext());
-    await setSessionCookie(session.sessionId, session.expiresAt);
-  } catch (error) {
-    return failure(safeLocale(locale), error, data);
-  }
-  redirect(localizedPath(safeLocale(locale), "/account"));
+  const target = localeOrDefault(locale);
+  return formOutcome(
+    async () => {
+      const session = await signInWithPassword(getPrisma(), fields(data), await requestContext());
+      await setSessionCookie(session.sessionId, session.expiresAt);
+    },
+    (error) => failure(target, error, data),
+    () => redirect(localizedPath(target, "/account")),
+  );
 }
 
 export async function requestSignInLinkAction(locale: Locale, _state: FormState, data: FormData): Promise<FormState> {
-  const target = safeLocale(locale);
-  try {
-    const [context, base] = [await requestContext(), await publicBaseUrl()];
-    await requestSignInLink(getPrisma(), fields(data), {
-      ipAddress: context.ipAddress,
-      signInUrl: (token, mailLocale) => `${base}${localizedPath(mailLocale, "/accedi/link")}?token=${token}`,
-    });
-  } catch (error) {
-    return failure(target, error, data);
-  }
-  redirect(localizedPath(target, "/accedi/controlla-email"));
+  const target = localeOrDefault(locale);
+  return formOutcome(
+    async () => {
+      const [context, base] = [await requestContext(), await publicBaseUrl()];
+      await requestSignInLink(getPrisma(), fields(data), { ipAddress: context.ipAddress, signInUrl: linkWithToken(base, "/accedi/link") });
+    },
+    (error) => failure(target, error, data),
+    () => redirect(localizedPath(target, "/accedi/controlla-email")),
+  );
 }
 
 export async function signInWithLinkAction(locale: Locale, data: FormData): Promise<void> {
-  const target = safeLocale(locale);
-  try {
-    const session = await signInWithLink(getPrisma(), data.get("token"), await requestContext());
-    await setSessionCookie(session.sessionId, session.expiresAt);
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    redirect(`${localizedPath(target, "/accedi/link")}?esito=non-valido`);
-  }
-  redirect(localizedPath(target, "/account"));
+  const target = localeOrDefault(locale);
+  return formOutcome(
+    async () => {
+      const session = await signInWithLink(getPrisma(), data.get("token"), await requestContext());
+      await setSessionCookie(session.sessionId, session.expiresAt);
+    },
+    invalidLink(target, "/accedi/link"),
+    () => redirect(localizedPath(target, "/account")),
+  );
 }
 
 export async function signUpAction(locale: Locale, _state: FormState, data: FormData): Promise<FormState> {
-  const target = safeLocale(locale);
-  try {
-    const context = await requestContext();
-    const base = await publicBaseUrl();
-    await signUp(getPrisma(), fields(data), {
-      ipAddress: context.ipAddress,
-      confirmationUrl: (token, mailLocale) => `${base}${localizedPath(mailLocale, "/conferma-email")}?token=${token}`,
-    });
-  } catch (error) {
-    return failure(target, error, data);
-  }
-  redirect(localizedPath(target, "/registrati/controlla-email"));
+  const target = localeOrDefault(locale);
+  return formOutcome(
+    async () => {
+      const [context, base] = [await requestContext(), await publicBaseUrl()];
+      await signUp(getPrisma(), fields(data), { ipAddress: context.ipAddress, confirmationUrl: linkWithToken(base, "/conferma-email") });
+    },
+    (error) => failure(target, error, data),
+    () => redirect(localizedPath(target, "/registrati/controlla-email")),
+  );
 }
 
 export async function confirmEmailAction(locale: Locale, data: FormData): Promise<void> {
-  const target = safeLocale(locale);
-  try {
-    await confirmEmail(getPrisma(), data.get("token"));
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    redirect(`${localizedPath(target, "/conferma-email")}?esito=non-valido`);
-  }
-  redirect(`${localizedPath(target, "/accedi")}?esito=confermato`);
+  const target = localeOrDefault(locale);
+  return formOutcome(
+    () => confirmEmail(getPrisma(), data.get("token")),
+    invalidLink(target, "/conferma-email"),
+    () => redirect(`${localizedPath(target, "/accedi")}?esito=confermato`),
+  );
 }
 
 export async function updateProfileAction(locale: Locale, _state: FormState, data: FormData): Promise<FormState> {
@@ -96,7 +98,7 @@ export async function updateProfileAction(locale: Locale, _state: FormState, dat
     await updateOwnProfile(getPrisma(), await currentActor(), fields(data));
     return { values: values(data), errors: {} };
   } catch (error) {
-    return failure(safeLocale(locale), error, data);
+    return failure(localeOrDefault(locale), error, data);
   }
 }
 
@@ -104,12 +106,12 @@ export async function signOutAction(locale: Locale): Promise<void> {
   const actor = await currentActor();
   if (actor) await revokeSession(getPrisma(), actor, actor.sessionId);
   await clearSessionCookie();
-  redirect(`${localizedPath(safeLocale(locale), "/accedi")}?esito=uscito`);
+  redirect(`${localizedPath(localeOrDefault(locale), "/accedi")}?esito=uscito`);
 }
 
 export async function endAllSessionsAction(locale: Locale): Promise<void> {
   const actor = await currentActor();
   if (actor) await revokeAllSessions(getPrisma(), actor, actor.userId);
   await clearSessionCookie();
-  redirect(`${localizedPath(safeLocale(locale), "/accedi")}?esito=uscito`);
+  redirect(`${localizedPath(localeOrDefault(locale), "/accedi")}?esito=uscito`);
 }

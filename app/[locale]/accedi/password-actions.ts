@@ -4,14 +4,13 @@ import { requestPasswordReset } from "@/lib/auth/request-password-reset";
 import { resetPassword } from "@/lib/auth/reset-password";
 import { getPrisma } from "@/lib/db/client";
 import { type AppError, isAppError } from "@/lib/errors/app-error";
-import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { type Locale, localeOrDefault } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { publicBaseUrl, requestContext } from "@/lib/web/auth";
-import { localizedPath } from "@/lib/web/localized-path";
+import { linkWithToken, localizedPath } from "@/lib/web/localized-path";
 import type { FormState } from "@/components/auth/form-state";
 
 /** Password reset: "forgot password" (mail a link) and "new password" (use it). */
-const safeLocale = (locale: string): Locale => (isLocale(locale) ? locale : "it");
 
 function failure(locale: Locale, error: AppError, values: Record<string, string>): FormState {
   const t = createTranslator(locale);
@@ -21,13 +20,13 @@ function failure(locale: Locale, error: AppError, values: Record<string, string>
 }
 
 export async function requestPasswordResetAction(locale: string, _state: FormState, data: FormData): Promise<FormState> {
-  const target = safeLocale(locale);
+  const target = localeOrDefault(locale);
   const email = String(data.get("email") ?? "");
   try {
     const [context, base] = [await requestContext(), await publicBaseUrl()];
     await requestPasswordReset(getPrisma(), { email }, {
       ipAddress: context.ipAddress,
-      resetUrl: (token, mailLocale) => `${base}${localizedPath(mailLocale, "/accedi/nuova-password")}?token=${token}`,
+      resetUrl: linkWithToken(base, "/accedi/nuova-password"),
     });
   } catch (error) {
     if (!isAppError(error)) throw error;
@@ -37,7 +36,7 @@ export async function requestPasswordResetAction(locale: string, _state: FormSta
 }
 
 export async function resetPasswordAction(locale: string, _state: FormState, data: FormData): Promise<FormState> {
-  const target = safeLocale(locale);
+  const target = localeOrDefault(locale);
   try {
     await resetPassword(getPrisma(), { token: data.get("token"), password: data.get("password") });
   } catch (error) {

@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { getPrisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
-import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { type Locale, localeOrDefault } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { eraseOwnAccount } from "@/lib/privacy/erase-own-account";
 import { clearSessionCookie, currentActor } from "@/lib/web/auth";
@@ -11,7 +11,7 @@ import type { FormState } from "@/components/auth/form-state";
 
 /** Erases the signed-in user's account, then signs this browser out and shows the confirmation page. */
 export async function eraseAccountAction(locale: Locale, _state: FormState, data: FormData): Promise<FormState> {
-  const target: Locale = isLocale(locale) ? locale : "it";
+  const target = localeOrDefault(locale);
   const confirmation = data.get("confirmation");
   try {
     await eraseOwnAccount(getPrisma(), await currentActor(), { confirmation });

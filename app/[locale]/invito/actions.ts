@@ -3,17 +3,15 @@ import { redirect } from "next/navigation";
 import { acceptInvitation } from "@/lib/auth/accept-invitation";
 import { getPrisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
-import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { localeOrDefault } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { currentActor, requestContext, setSessionCookie } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
 import type { FormState } from "@/components/auth/form-state";
 
-const safeLocale = (locale: string): Locale => (isLocale(locale) ? locale : "it");
-
 /** Accepts the invitation: a new account is signed in (cookie set), an existing one just gets the role. */
 export async function acceptInvitationAction(locale: string, _state: FormState, data: FormData): Promise<FormState> {
-  const target = safeLocale(locale);
+  const target = localeOrDefault(locale);
   const token = data.get("token");
   const fields = Object.fromEntries([...data.entries()].filter(([key]) => !key.startsWith("$") && key !== "token"));
   try {

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import type { FormState } from "@/components/auth/form-state";
 import { getPrisma } from "@/lib/db/client";
 import { type AppError, isAppError } from "@/lib/errors/app-error";
-import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { type Locale, localeOrDefault } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { dismissReports } from "@/lib/moderation/dismiss-reports";
 import { hideContribution } from "@/lib/moderation/hide-contribution";
@@ -15,7 +15,7 @@ import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
 
 /** The moderation page's server actions: parse, call one service, back to the page with the outcome. */
-const safeLocale = (locale: string): Locale => (isLocale(locale) ? locale : "it");
+
 function back(locale: Locale, outcome: ModerationOutcome): never {
   redirect(`${localizedPath(locale, "/moderazione")}?esito=${outcome}`);
 }
@@ -32,14 +32,14 @@ function outcomeOf(locale: Locale, error: AppError, invalid: ModerationOutcome):
 }
 
 async function run(locale: string, done: ModerationOutcome, invalid: ModerationOutcome, action: () => Promise<unknown>): Promise<never> {
-  const target = safeLocale(locale);
+  const target = localeOrDefault(locale);
   back(target, await actionOutcome(action, done, (error) => outcomeOf(target, error, invalid)));
 }
 
 const targetOf = (data: FormData) => ({ type: data.get("type"), id: data.get("id") });
 
 export async function hideAction(locale: string, type: ContributionType, id: string, _state: FormState, data: FormData): Promise<FormState> {
-  const target = safeLocale(locale);
+  const target = localeOrDefault(locale);
   const reason = data.get("reason");
   try {
     await hideContribution(getPrisma(), await currentActor(), { type, id, reason });

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import type { FormState } from "@/components/auth/form-state";
 import { getPrisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
-import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { localeOrDefault } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { type ContributionType, contributionTypes, paramOfContributionType } from "@/lib/moderation/moderation.schemas";
 import { reportContribution } from "@/lib/moderation/report-contribution";
@@ -11,10 +11,8 @@ import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
 
 /** /segnala's server action: parse, report through one service, back to the page with the outcome. */
-const safeLocale = (locale: string): Locale => (isLocale(locale) ? locale : "it");
-
 export async function reportAction(locale: string, type: ContributionType, id: string, _state: FormState, data: FormData): Promise<FormState> {
-  const target = safeLocale(locale);
+  const target = localeOrDefault(locale);
   const reason = data.get("reason");
   try {
     await reportContribution(getPrisma(), await currentActor(), { type, id, reason });

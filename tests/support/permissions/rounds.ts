@@ -1,4 +1,5 @@
 import { changeRoundStatus } from "@/lib/rounds/change-round-status";
+import { recordAttendance } from "@/lib/rounds/record-attendance";
 import { recordMeetingOutcome } from "@/lib/rounds/record-meeting-outcome";
 import { registerForMeeting, unregisterFromMeeting } from "@/lib/rounds/register-for-meeting";
 import { scheduleMeeting } from "@/lib/rounds/schedule-meeting";
@@ -61,6 +62,13 @@ export const roundsMutations: MutationTable = {
     run: async (db, actor) => {
       const round = await open(db);
       return recordMeetingOutcome(db, actor, round.id, await meetingOf(db, round.id, { startsAt: fromNow(-HOUR) }), { headcount: "20", minutes: "Verbale" });
+    },
+    expected: facilitatorsAndAdmins,
+  },
+  "tick off who attended a meeting": {
+    run: async (db, actor) => {
+      const round = await open(db);
+      return recordAttendance(db, actor, round.id, await meetingOf(db, round.id, { startsAt: fromNow(-HOUR) }), { attended: [] });
     },
     expected: facilitatorsAndAdmins,
   },

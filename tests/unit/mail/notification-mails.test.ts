@@ -45,6 +45,18 @@ describe("notification mails", () => {
     expect(mail.text).toContain("…and 3 older notifications.");
   });
 
+  test("the digest counts in the singular for one and in the plural for more", () => {
+    const digest = (locale: Locale, more: number) =>
+      renderMail("notification-digest", locale, { baseUrl, items: [{ ...items[1]!, createdAt: new Date("2026-03-05T10:00:00Z") }], more });
+    expect(digest("en", 0).subject).toBe("Your Consulta digest: 1 update");
+    expect(digest("en", 0).text).not.toContain("older notification");
+    expect(digest("en", 1).text).toContain("…and 1 older notification.\n");
+    expect(digest("en", 3).text).toContain("…and 3 older notifications.\n");
+    expect(digest("it", 1).text).toContain("…e un'altra notifica meno recente.\n");
+    expect(digest("it", 3).text).toContain("…e altre 3 notifiche meno recenti.\n");
+    expect(digest("it", 3).subject).toBe("Il tuo riepilogo di Consulta: 4 novità");
+  });
+
   test("titles cannot add lines or reorder text", () => {
     const mail = renderMail("notification", "it", { baseUrl, item: { kind: "ROUND_CLOSED", data: { roundId: "r", roundTitle: "Titolo\nBcc: x@y.z \u202Eabc", path: "/" } } });
     expect(mail.subject).toBe("Si è chiusa la consultazione «Titolo Bcc: x@y.z abc»");

@@ -2,14 +2,14 @@
 import { redirect } from "next/navigation";
 import { getPrisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
-import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { localeOrDefault } from "@/lib/i18n/locales";
 import { setNotificationFrequency } from "@/lib/notifications/set-notification-frequency";
 import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
 
 /** The preferences form: parse, save through one service, back to the page with the outcome. */
 export async function frequencyAction(locale: string, data: FormData): Promise<void> {
-  const target: Locale = isLocale(locale) ? locale : "it";
+  const target = localeOrDefault(locale);
   const page = localizedPath(target, "/account/notifiche");
   let outcome = "salvato";
   try {

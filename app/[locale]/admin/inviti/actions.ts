@@ -5,14 +5,13 @@ import { inviteStaff } from "@/lib/accounts/invite-staff";
 import { revokeInvitation } from "@/lib/accounts/revoke-invitation";
 import { getPrisma } from "@/lib/db/client";
 import { type AppError, isAppError } from "@/lib/errors/app-error";
-import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { type Locale, localeOrDefault } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { currentActor, publicBaseUrl } from "@/lib/web/auth";
-import { localizedPath } from "@/lib/web/localized-path";
+import { linkWithToken, localizedPath } from "@/lib/web/localized-path";
 import type { FormState } from "@/components/auth/form-state";
 
 /** The admin invitations page's server actions: parse, call one service, redirect back with the outcome. */
-const safeLocale = (locale: string): Locale => (isLocale(locale) ? locale : "it");
 
 function backToList(locale: Locale, outcome: InvitationOutcome, page?: FormDataEntryValue | null): never {
   const query = invitationsQuerySchema.safeParse({ pagina: page ?? undefined });
@@ -30,12 +29,12 @@ function leaveIfNotAllowed(error: unknown, locale: Locale): void {
 }
 
 export async function inviteStaffAction(locale: string, _state: FormState, data: FormData): Promise<FormState> {
-  const target = safeLocale(locale);
+  const target = localeOrDefault(locale);
   const values = { email: String(data.get("email") ?? ""), role: String(data.get("role") ?? "") };
   try {
     const base = await publicBaseUrl();
     await inviteStaff(getPrisma(), await currentActor(), values, {
-      invitationUrl: (token, mailLocale) => `${base}${localizedPath(mailLocale, "/invito")}?token=${token}`,
+      invitationUrl: linkWithToken(base, "/invito"),
     });
   } catch (error) {
     leaveIfNotAllowed(error, target);
@@ -49,7 +48,7 @@ export async function inviteStaffAction(locale: string, _state: FormState, data:
 }
 
 export async function revokeInvitationAction(locale: string, data: FormData): Promise<void> {
-  const target = safeLocale(locale);
+  const target = localeOrDefault(locale);
   let outcome: InvitationOutcome = "invito-revocato";
   try {
     await revokeInvitation(getPrisma(), await currentActor(), { invitationId: data.get("invitationId") });

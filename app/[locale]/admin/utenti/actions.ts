@@ -6,12 +6,11 @@ import { setUserDisabled } from "@/lib/accounts/set-user-disabled";
 import { revokeAllSessions } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors/app-error";
-import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { type Locale, localeOrDefault } from "@/lib/i18n/locales";
 import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
 
 /** The admin users page's server actions: parse, call one service, redirect back to the list with the outcome. */
-const safeLocale = (locale: string): Locale => (isLocale(locale) ? locale : "it");
 
 /** Back to the list the form was on (same search and page), with the outcome to announce. */
 function backToList(locale: Locale, data: FormData, outcome: AdminOutcome): never {
@@ -37,7 +36,7 @@ function outcomeOf(error: unknown, locale: Locale): AdminOutcome {
 }
 
 async function run(locale: string, data: FormData, done: AdminOutcome, action: () => Promise<unknown>): Promise<never> {
-  const target = safeLocale(locale);
+  const target = localeOrDefault(locale);
   let outcome: AdminOutcome = done;
   try {
     await action();

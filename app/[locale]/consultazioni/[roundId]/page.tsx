@@ -16,7 +16,7 @@ import { getPrisma } from "@/lib/db/client";
 import { isLocale } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { getRound } from "@/lib/rounds/get-round";
-import { roundOutcomeQuerySchema } from "@/lib/rounds/rounds.schemas";
+import { readRoundOutcome } from "@/lib/rounds/rounds.schemas";
 import { canManageRounds } from "@/lib/rounds/schedule-round";
 import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
@@ -38,7 +38,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
   const now = new Date();
   const round = await getRound(getPrisma(), roundId, actor, now).catch(rethrowAsPage);
   const manager = canManageRounds(actor);
-  const outcome = roundOutcomeQuerySchema.parse({ esito: typeof query.esito === "string" ? query.esito : undefined }).esito;
+  const { outcome, retryAfter } = readRoundOutcome(query);
   const planHref = localizedPath(locale, `/piani/${round.plan.slug}`);
   const section: RoundSectionProps = {
     locale,
@@ -52,7 +52,7 @@ export default async function RoundPage({ params, searchParams }: Props) {
     <>
       <Breadcrumb t={t} items={[...roundsTrail(locale, t), { label: round.title }]} />
       <h1>{round.title}</h1>
-      <OutcomeNotice outcome={outcome} t={t} />
+      <OutcomeNotice outcome={outcome} retryAfter={retryAfter} t={t} />
       <p className="mb-2">
         <span className="visually-hidden">{t("rounds.page.status")}: </span>
         <RoundStatusBadge status={round.status} t={t} />

@@ -9,6 +9,7 @@ import { planPageSearchSchema, planSlugSchema } from "@/lib/plan/plan.schemas";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -16,8 +17,11 @@ async function load({ params, searchParams }: Props) {
   const parsedSlug = planSlugSchema.safeParse((await params).slug);
   const search = planPageSearchSchema.safeParse(await searchParams);
   if (!parsedSlug.success || !search.success) notFound();
-  return getPlan(getPrisma(), { slug: parsedSlug.data }, search.data.revisione).catch(rethrowAsPage);
+  return readPlan(parsedSlug.data, search.data.revisione);
 }
+
+// The metadata and the page ask for the same plan: one read per request (cached by value).
+const readPlan = cache((slug: string, revision: number | undefined) => getPlan(getPrisma(), { slug }, revision).catch(rethrowAsPage));
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const plan = await load(props);

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getPrisma } from "@/lib/db/client";
 import type { AppError } from "@/lib/errors/app-error";
 import { formFailure, formFields as fields } from "./form-failure";
-import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { type Locale, localeOrDefault } from "@/lib/i18n/locales";
 import { answerProposal } from "@/lib/proposals/answer-proposal";
 import type { ProposalOutcome } from "@/lib/proposals/proposals.schemas";
 import { submitProposal } from "@/lib/proposals/submit-proposal";
@@ -16,12 +16,11 @@ import { localizedPath } from "@/lib/web/localized-path";
 import type { FormState } from "@/components/auth/form-state";
 
 /** The proposal pages' server actions: parse the form, call one lib/proposals service, redirect or answer the form state. */
-const safeLocale = (locale: string): Locale => (isLocale(locale) ? locale : "it");
 
 const detailPath = (locale: Locale, roundId: string, proposalId: string) => localizedPath(locale, `/consultazioni/${roundId}/proposte/${proposalId}`);
 
 export async function submitProposalAction(locale: string, roundId: string, _state: FormState, data: FormData): Promise<FormState> {
-  const target = safeLocale(locale);
+  const target = localeOrDefault(locale);
   let id: string;
   try {
     ({ id } = await submitProposal(getPrisma(), await currentActor(), roundId, fields(data)));
@@ -32,7 +31,7 @@ export async function submitProposalAction(locale: string, roundId: string, _sta
 }
 
 export async function answerProposalAction(locale: string, roundId: string, proposalId: string, _state: FormState, data: FormData): Promise<FormState> {
-  const target = safeLocale(locale);
+  const target = localeOrDefault(locale);
   try {
     await answerProposal(getPrisma(), await currentActor(), proposalId, fields(data));
   } catch (error) {
@@ -54,7 +53,7 @@ function outcomeOf(error: AppError): ProposalOutcome {
 
 /** The buttons of the detail page: run, then back to the proposal with the outcome to announce. */
 async function button(locale: string, roundId: string, proposalId: string, done: ProposalOutcome, action: () => Promise<unknown>): Promise<never> {
-  const target = safeLocale(locale);
+  const target = localeOrDefault(locale);
   const outcome = await actionOutcome(action, done, (error) => (error.code === "UNAUTHENTICATED" ? redirect(localizedPath(target, "/accedi")) : outcomeOf(error)));
   redirect(`${detailPath(target, roundId, proposalId)}?esito=${outcome}#azioni`);
 }

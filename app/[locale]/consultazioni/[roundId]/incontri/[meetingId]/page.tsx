@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { roundTrail } from "@/components/rounds/round-trail";
 import { UserText } from "@/components/participation/user-text";
-import { meetingOutcomeLabels } from "@/components/rounds/labels";
+import { AttendanceForm } from "@/components/rounds/attendance-form";
+import { attendanceFormLabels, meetingOutcomeLabels } from "@/components/rounds/labels";
 import { MeetingOutcomeForm } from "@/components/rounds/meeting-outcome-form";
 import { MeetingTime } from "@/components/rounds/meeting-time";
 import { OutcomeNotice } from "@/components/rounds/outcome-notice";
@@ -13,12 +14,12 @@ import { formatNumber } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { getMeeting } from "@/lib/rounds/get-meeting";
-import { roundOutcomeQuerySchema } from "@/lib/rounds/rounds.schemas";
+import { readRoundOutcome } from "@/lib/rounds/rounds.schemas";
 import { canManageRounds } from "@/lib/rounds/schedule-round";
 import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
-import { cancelMeetingAction, recordMeetingOutcomeAction, registerForMeetingAction, unregisterFromMeetingAction } from "../../../actions";
+import { cancelMeetingAction, recordAttendanceAction, recordMeetingOutcomeAction, registerForMeetingAction, unregisterFromMeetingAction } from "../../../actions";
 
 type Props = {
   params: Promise<{ locale: string; roundId: string; meetingId: string }>;
@@ -37,14 +38,14 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   const [actor, query] = await Promise.all([currentActor(), searchParams]);
   const meeting = await getMeeting(getPrisma(), roundId, meetingId, actor).catch(rethrowAsPage);
   const manager = canManageRounds(actor);
-  const outcome = roundOutcomeQuerySchema.parse({ esito: typeof query.esito === "string" ? query.esito : undefined }).esito;
+  const { outcome, retryAfter } = readRoundOutcome(query);
   const roundHref = localizedPath(locale, `/consultazioni/${roundId}`);
 
   return (
     <>
       <Breadcrumb t={t} items={[...roundTrail(locale, t, { id: roundId, title: meeting.round.title }), { label: meeting.title }]} />
       <h1>{meeting.title}</h1>
-      <OutcomeNotice outcome={outcome} t={t} />
+      <OutcomeNotice outcome={outcome} retryAfter={retryAfter} t={t} />
       {meeting.cancelledAt ? (
         <div className="callout danger" role="note">
           <div className="callout-title">{t("meetings.page.cancelled")}</div>
@@ -81,10 +82,21 @@ export default async function MeetingPage({ params, searchParams }: Props) {
         </section>
       )}
 
-      {meeting.headcount !== null || meeting.minutes ? (
+      {meeting.started || meeting.headcount !== null || meeting.minutes ? (
         <section className="my-5" aria-labelledby="outcome-title">
           <h2 id="outcome-title" className="h3">{t("meetings.outcome.title")}</h2>
-          {meeting.headcount !== null ? <p>{t("meetings.outcome.headcountValue", { count: formatNumber(meeting.headcount, locale) })}</p> : null}
+          {/* Counts only: who registered or attended is never shown publicly. */}
+          <dl className="row" id="meeting-counts">
+            {meeting.registration !== "NONE" || meeting.registrations > 0 ? (
+              <>
+                <dt className="col-sm-6 col-lg-4">{t("meetings.counts.registered")}</dt>
+                <dd className="col-sm-6 col-lg-8" id="meeting-registered">{formatNumber(meeting.registrations, locale)}</dd>
+              </>
+            ) : null}
+            <dt className="col-sm-6 col-lg-4">{t("meetings.counts.attended")}</dt>
+            <dd className="col-sm-6 col-lg-8" id="meeting-attended">{formatNumber(meeting.attended, locale)}</dd>
+          </dl>
+          {meeting.headcount !== null ? <p id="meeting-headcount">{t("meetings.outcome.headcountValue", { count: formatNumber(meeting.headcount, locale) })}</p> : null}
           {meeting.minutes ? (
             <>
               <h3 className="h5">{t("meetings.fields.minutes")}</h3>
@@ -106,14 +118,18 @@ export default async function MeetingPage({ params, searchParams }: Props) {
             </div>
           ) : null}
           {!meeting.cancelledAt && !meeting.started ? <p id="cancel-hint" className="small">{t("meetings.manage.cancelHint")}</p> : null}
-          <h3 className="h5">{t("meetings.manage.registrantsTitle")}</h3>
-          {meeting.registrants && meeting.registrants.length > 0 ? (
-            <ol>
-              {meeting.registrants.map((name, index) => <li key={index}>{name ?? t("privacy.anonymous")}</li>)}
-            </ol>
-          ) : (
-            <p>{t("meetings.manage.noRegistrants")}</p>
-          )}
+          {meeting.cancelledAt || !meeting.started ? (
+            <>
+              <h3 className="h5">{t("meetings.manage.registrantsTitle")}</h3>
+              {meeting.registrants && meeting.registrants.length > 0 ? (
+                <ol>
+                  {meeting.registrants.map((name, index) => <li key={index}>{name ?? t("privacy.anonymous")}</li>)}
+                </ol>
+              ) : (
+                <p>{t("meetings.manage.noRegistrants")}</p>
+              )}
+            </>
+          ) : null}
           <p>{t("meetings.manage.liveAttendances", { count: formatNumber(meeting.liveAttendances, locale) })}</p>
           {!meeting.cancelledAt && meeting.started ? (
             <>
@@ -122,6 +138,19 @@ export default async function MeetingPage({ params, searchParams }: Props) {
                 action={recordMeetingOutcomeAction.bind(null, locale, roundId, meetingId)}
                 labels={meetingOutcomeLabels(t)}
                 initial={{ values: { headcount: meeting.headcount === null ? "" : String(meeting.headcount), minutes: meeting.minutes ?? "" }, errors: {} }}
+              />
+              <h3 className="h5 mt-4" id="attendance-title">{t("meetings.attendance.title")}</h3>
+              <AttendanceForm
+                action={recordAttendanceAction.bind(null, locale, roundId, meetingId)}
+                labels={attendanceFormLabels(t)}
+                initial={{ values: {}, errors: {} }}
+                people={(meeting.attendees ?? []).map((person) => ({
+                  userId: person.userId,
+                  label: t("meetings.attendance.person", { name: person.name ?? t("privacy.anonymous"), category: person.category ? t(`auth.categories.${person.category}`) : "—" }),
+                  registered: person.registered,
+                  attended: person.attended,
+                  live: person.live,
+                }))}
               />
             </>
           ) : !meeting.cancelledAt ? (

@@ -3,12 +3,13 @@ import { redirect } from "next/navigation";
 import type { FormState } from "@/components/auth/form-state";
 import { formFailure, formFields } from "@/components/participation/form-failure";
 import { getPrisma } from "@/lib/db/client";
-import { type Locale, isLocale } from "@/lib/i18n/locales";
+import { type Locale, localeOrDefault } from "@/lib/i18n/locales";
 import { castVote } from "@/lib/participation/cast-vote";
 import { encodeCommentCursor, parseCommentCursor } from "@/lib/participation/comments.schemas";
 import { editComment } from "@/lib/participation/edit-comment";
 import { postComment } from "@/lib/participation/post-comment";
 import { measureCodeSchema, planSlugSchema } from "@/lib/plan/plan.schemas";
+import { formOutcome } from "@/lib/web/action-outcome";
 import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
 
@@ -27,8 +28,6 @@ export interface MeasureFormContext {
   cursor?: string | null;
 }
 
-const safeLocale = (locale: string): Locale => (isLocale(locale) ? locale : "it");
-
 function back(locale: Locale, context: MeasureFormContext, query: Record<string, string>, anchor: string): never {
   const slug = planSlugSchema.safeParse(context.planSlug);
   const code = measureCodeSchema.safeParse(context.code);
@@ -39,33 +38,29 @@ function back(locale: Locale, context: MeasureFormContext, query: Record<string,
 }
 
 export async function castVoteAction(locale: string, context: MeasureFormContext, _state: FormState, data: FormData): Promise<FormState> {
-  const target = safeLocale(locale);
-  try {
-    await castVote(getPrisma(), await currentActor(), { ...formFields(data), roundId: context.roundId, measureId: context.measureId });
-  } catch (error) {
-    return formFailure(target, error, data, ["choice", "priority"]);
-  }
-  back(target, { ...context, cursor: null }, { esito: "voto-registrato" }, "voto");
+  const target = localeOrDefault(locale);
+  return formOutcome(
+    async () => castVote(getPrisma(), await currentActor(), { ...formFields(data), roundId: context.roundId, measureId: context.measureId }),
+    (error) => formFailure(target, error, data, ["choice", "priority"]),
+    () => back(target, { ...context, cursor: null }, { esito: "voto-registrato" }, "voto"),
+  );
 }
 
 export async function postCommentAction(locale: string, context: MeasureFormContext, parentId: string | null, _state: FormState, data: FormData): Promise<FormState> {
-  const target = safeLocale(locale);
-  let id: string;
-  try {
-    const input = { ...formFields(data), roundId: context.roundId, measureId: context.measureId, ...(parentId ? { parentId } : {}) };
-    ({ id } = await postComment(getPrisma(), await currentActor(), input));
-  } catch (error) {
-    return formFailure(target, error, data, ["body"]);
-  }
-  back(target, parentId ? context : { ...context, cursor: null }, { esito: parentId ? "risposta-pubblicata" : "commento-pubblicato" }, `comment-${id}`);
+  const target = localeOrDefault(locale);
+  const input = { ...formFields(data), roundId: context.roundId, measureId: context.measureId, ...(parentId ? { parentId } : {}) };
+  return formOutcome(
+    async () => postComment(getPrisma(), await currentActor(), input),
+    (error) => formFailure(target, error, data, ["body"]),
+    ({ id }) => back(target, parentId ? context : { ...context, cursor: null }, { esito: parentId ? "risposta-pubblicata" : "commento-pubblicato" }, `comment-${id}`),
+  );
 }
 
 export async function editCommentAction(locale: string, context: MeasureFormContext, commentId: string, _state: FormState, data: FormData): Promise<FormState> {
-  const target = safeLocale(locale);
-  try {
-    await editComment(getPrisma(), await currentActor(), { ...formFields(data), commentId });
-  } catch (error) {
-    return formFailure(target, error, data, ["body"]);
-  }
-  back(target, context, { esito: "commento-modificato" }, `comment-${commentId}`);
+  const target = localeOrDefault(locale);
+  return formOutcome(
+    async () => editComment(getPrisma(), await currentActor(), { ...formFields(data), commentId }),
+    (error) => formFailure(target, error, data, ["body"]),
+    () => back(target, context, { esito: "commento-modificato" }, `comment-${commentId}`),
+  );
 }

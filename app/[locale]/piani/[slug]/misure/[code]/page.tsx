@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { Breadcrumb, plansTrail } from "@/components/layout/breadcrumb";
 import { DecisionFieldList } from "@/components/plan/decision-fields";
 import { getPrisma } from "@/lib/db/client";
@@ -18,12 +19,15 @@ import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
 
 type Props = { params: Promise<{ locale: string; slug: string; code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+// The metadata and the page ask for the same measure: one read per request (cached by value).
+const readMeasure = cache((slug: string, code: string) => getMeasure(getPrisma(), { slug }, code).catch(rethrowAsPage));
+
 async function load(params: Props["params"]) {
   const { slug, code } = await params;
   const parsedSlug = planSlugSchema.safeParse(slug);
   const parsedCode = measureCodeSchema.safeParse(decodeURIComponent(code));
   if (!parsedSlug.success || !parsedCode.success) notFound();
-  return getMeasure(getPrisma(), { slug: parsedSlug.data }, parsedCode.data).catch(rethrowAsPage);
+  return readMeasure(parsedSlug.data, parsedCode.data);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
