@@ -17,12 +17,14 @@ export interface CreatePrismaClientOptions {
   logQueries?: boolean;
   /** Pool size of the underlying pg pool (default: pg's 10). */
   maxConnections?: number;
+  /** How long to wait for a new connection (default 5 s: requests fail fast when the database is down). */
+  connectTimeoutMs?: number;
 }
 
 /** A new client on its own connection pool; call `$disconnect()` when done. */
 export function createPrismaClient(url: string, options: CreatePrismaClientOptions = {}): PrismaClient {
   // A bounded connect timeout: when the database is down, requests and /api/health fail fast instead of hanging.
-  const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections, connectionTimeoutMillis: 5000 });
+  const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000 });
   return new PrismaClient({ adapter, log: options.logQueries ? ["query", "warn", "error"] : ["warn", "error"] });
 }
 

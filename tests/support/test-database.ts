@@ -119,7 +119,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   });
   const url = server.urlFor(name);
   const { createPrismaClient } = await import("@/lib/db/client");
-  const prisma = createPrismaClient(url, { maxConnections: 5 });
+  // A generous connect timeout: the suite shares two cores with PostgreSQL and the e2e servers, and a
+  // new connection can take seconds under that load (the 5 s default is for failing fast in production).
+  const prisma = createPrismaClient(url, { maxConnections: 5, connectTimeoutMs: 30_000 });
   let dropped: Promise<void> | undefined;
   return {
     url,
