@@ -7,6 +7,8 @@ import { invitationsQuerySchema, usersQuerySchema } from "@/lib/accounts/account
 import { type RoundAddress, roundAddressExists } from "@/lib/rounds/round-address-exists";
 import { roundIdSchema } from "@/lib/rounds/rounds.schemas";
 import { reportPageQuerySchema } from "@/lib/moderation/moderation.schemas";
+import { joinCodeSchema } from "@/lib/live/live.schemas";
+import { liveCodeExists } from "@/lib/live/live-code-exists";
 import { localeHeader, pathHeader } from "@/lib/web/localized-path";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
 import { oidcFormActionOrigins } from "@/lib/auth/oidc-config";
@@ -24,6 +26,7 @@ import { oidcFormActionOrigins } from "@/lib/auth/oidc-config";
 type Outcome = "page" | "bad-request" | "not-found";
 type AddressCheck = (address: PlanAddress) => Promise<boolean>;
 type RoundAddressCheck = (address: RoundAddress) => Promise<boolean>;
+type LiveCodeCheck = (code: string) => Promise<boolean>;
 
 const staticPages = new Set([
   "/",
@@ -45,13 +48,14 @@ const staticPages = new Set([
   "/consultazioni",
   "/consultazioni/nuova",
   "/moderazione",
+  "/partecipa",
 ]);
 const outcomePage: Record<Exclude<Outcome, "page">, { path: string; status: number }> = {
   "bad-request": { path: "/richiesta-non-valida", status: 400 },
   "not-found": { path: "/pagina-non-trovata", status: 404 },
 };
 
-export function createProxy(addressExists: AddressCheck, roundAddressExists: RoundAddressCheck = async () => false) {
+export function createProxy(addressExists: AddressCheck, roundAddressExists: RoundAddressCheck = async () => false, liveCodeExists: LiveCodeCheck = async () => false) {
   return async function proxy(request: NextRequest) {
     const { pathname, search, searchParams } = request.nextUrl;
 
@@ -71,7 +75,7 @@ export function createProxy(addressExists: AddressCheck, roundAddressExists: Rou
     const policy = buildContentSecurityPolicy({ nonce: createNonce(), development: process.env.NODE_ENV === "development", formActionOrigins: oidcFormActionOrigins() });
     headers.set("content-security-policy", policy);
 
-    const outcome = await resolve(unprefixed, searchParams, addressExists, roundAddressExists);
+    const outcome = await resolve(unprefixed, searchParams, addressExists, roundAddressExists, liveCodeExists);
     const url = request.nextUrl.clone();
     if (outcome === "page") {
       url.pathname = `/${locale}${unprefixed === "/" ? "" : unprefixed}`;
@@ -87,7 +91,7 @@ function withPolicy(response: NextResponse, policy: string): NextResponse {
   return response;
 }
 
-async function resolve(path: string, searchParams: URLSearchParams, addressExists: AddressCheck, roundAddressExists: RoundAddressCheck): Promise<Outcome> {
+async function resolve(path: string, searchParams: URLSearchParams, addressExists: AddressCheck, roundAddressExists: RoundAddressCheck, liveCodeExists: LiveCodeCheck): Promise<Outcome> {
   const normalised = path.length > 1 ? path.replace(/\/+$/, "") : path;
   if (staticPages.has(normalised)) return "page";
   if (normalised === "/admin/utenti") return usersQuerySchema.safeParse(Object.fromEntries(searchParams)).success ? "page" : "bad-request";
@@ -96,6 +100,7 @@ async function resolve(path: string, searchParams: URLSearchParams, addressExist
 
   const segments = normalised.split("/").filter(Boolean).map(safeDecode);
   if (segments[0] === "consultazioni") return resolveRound(segments, roundAddressExists, path);
+  if (segments[0] === "partecipa") return resolveLiveCode(segments, liveCodeExists, path);
   if (segments[0] !== "piani" || segments.length < 2 || segments.length > 4) return "not-found";
   if (segments.some((segment) => segment === null)) return "bad-request";
   const [, slug = "", section, code] = segments as string[];
@@ -123,10 +128,12 @@ async function resolve(path: string, searchParams: URLSearchParams, addressExist
 }
 
 /**
- * /consultazioni/<round>[/modifica|/risultati|/swot|/proposte[/nuova|/<proposal>]|/incontri[/nuovo|/<meeting>[/modifica]]].
+ * /consultazioni/<round>[/modifica|/risultati|/swot|/proposte[/nuova|/<proposal>]|/incontri[/nuovo|/<meeting>[/modifica|/diretta|/proiezione]]].
  * Ids are UUIDs: anything else is a malformed address (400); an unknown id is a 404.
  */
 const roundSections = new Set(["modifica", "risultati", "swot", "proposte"]);
+/** A meeting's own pages: its edit form, the live session's console and projector. */
+const meetingSections = new Set(["modifica", "diretta", "proiezione"]);
 
 async function resolveRound(segments: (string | null)[], roundAddressExists: RoundAddressCheck, path: string): Promise<Outcome> {
   if (segments.some((segment) => segment === null)) return "bad-request";
@@ -137,7 +144,7 @@ async function resolveRound(segments: (string | null)[], roundAddressExists: Rou
   if (segments.length >= 4) {
     const newItem = (section === "incontri" && item === "nuovo") || (section === "proposte" && item === "nuova");
     if (section !== "incontri" && section !== "proposte") return "not-found";
-    if (segments.length === 5 && !(section === "incontri" && action === "modifica")) return "not-found";
+    if (segments.length === 5 && !(section === "incontri" && meetingSections.has(action as string))) return "not-found";
     if (segments.length > 5 || (newItem && segments.length !== 4)) return "not-found";
     if (!newItem) {
       if (!roundIdSchema.safeParse(item).success) return "bad-request";
@@ -147,6 +154,19 @@ async function resolveRound(segments: (string | null)[], roundAddressExists: Rou
   }
   try {
     return (await roundAddressExists(address)) ? "page" : "not-found";
+  } catch (error) {
+    logger.warn("address check failed", { error, path });
+    return "page";
+  }
+}
+
+/** /partecipa/<code>: a live session's join code (6 characters, lower case accepted); malformed → 400, unknown → 404. */
+async function resolveLiveCode(segments: (string | null)[], liveCodeExists: LiveCodeCheck, path: string): Promise<Outcome> {
+  if (segments.length !== 2) return "not-found";
+  const code = joinCodeSchema.safeParse(segments[1]);
+  if (!code.success) return "bad-request";
+  try {
+    return (await liveCodeExists(code.data)) ? "page" : "not-found";
   } catch (error) {
     logger.warn("address check failed", { error, path });
     return "page";
@@ -164,6 +184,7 @@ function safeDecode(segment: string): string | null {
 export const proxy = createProxy(
   (address) => planAddressExists(getPrisma(), address),
   (address) => roundAddressExists(getPrisma(), address),
+  (code) => liveCodeExists(getPrisma(), code),
 );
 
 export const config = {

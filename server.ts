@@ -14,11 +14,12 @@ import { startDailyDigests } from "@/lib/notifications/deliver-daily-digests";
 import { parseIpRanges, stampClientHeaders } from "@/lib/security/client-ip";
 import { scheduleRateLimitCleanup } from "@/lib/security/rate-limit";
 import { startRoundScheduler } from "@/lib/rounds/run-round-scheduler";
+import { attachLiveServer } from "@/lib/live/live-socket-server";
 
 /**
  * The custom server: starts (or connects to) PostgreSQL, applies migrations,
  * loads the seed plan on first start, then serves Next on PORT.
- * Socket.IO joins this same HTTP server in the live-assemblies issue.
+ * Socket.IO (live assemblies, namespace "/live") shares this HTTP server and port.
  */
 async function main() {
   const startedAt = performance.now();
@@ -59,6 +60,9 @@ async function main() {
     });
   });
 
+  // Live assemblies: Socket.IO on this server; its PostgreSQL adapter (a pool on DATABASE_URL) reaches the other instances.
+  const live = attachLiveServer(server, { db: getPrisma(), publicOrigin: env.PUBLIC_URL, trustedProxies });
+
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(error.code === "EADDRINUSE" ? new Error(`Port ${env.PORT} is already in use: stop the other program or set PORT to a free port.`) : error),
@@ -71,6 +75,7 @@ async function main() {
     database: database.embedded ? "embedded" : "external",
     mail: env.SMTP_URL ? mailTransport.target : `written to ${mailTransport.target} (no SMTP_URL)`,
     identityProvider: oidc ? `${oidc.issuer} (callback ${env.PUBLIC_URL?.replace(/\/+$/, "")}/api/auth/callback/oidc)` : "none",
+    live: "Socket.IO /live (PostgreSQL adapter)",
     startupMs: Math.round(performance.now() - startedAt),
   });
   // A plain block, not a log line: people read it to sign in.
@@ -81,6 +86,8 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info("shutting down", { signal });
+    // The live sockets first: open WebSockets would keep server.close() waiting.
+    await live.close().catch((error: unknown) => logger.warn("live server close failed", { error }));
     await new Promise<void>((resolve) => server.close(() => resolve()));
     stopRateLimitCleanup();
     await roundScheduler.stop();

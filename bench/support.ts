@@ -43,6 +43,8 @@ export interface BenchEnvironment {
   secret: string;
   /** Milliseconds from spawning the server to its first healthy answer. */
   startMs: number;
+  /** The spawned server process (tsx, whose child runs server.ts): see processTreeUsage. */
+  serverPid: number;
   stop(): Promise<void>;
 }
 
@@ -89,7 +91,7 @@ export async function startBenchEnvironment({ prefix, healthTimeoutMs = 180_000,
     await stop();
     throw error;
   }
-  return { work, databaseUrl: database.url, base, secret, startMs: performance.now() - startedAt, stop };
+  return { work, databaseUrl: database.url, base, secret, startMs: performance.now() - startedAt, serverPid: server.pid!, stop };
 }
 
 /** Runs a bench's main(): on failure, prints the error and exits non-zero. */
@@ -98,4 +100,45 @@ export function runBench(main: () => Promise<void>): void {
     console.error(error);
     process.exit(1);
   });
+}
+
+/**
+ * CPU time used so far and resident memory of a process and all its descendants (Linux /proc):
+ * the server runs under tsx, in a child of the process the bench spawned.
+ */
+export function processTreeUsage(rootPid: number): { cpuMs: number; rssBytes: number } {
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  const pageBytes = 4096;
+  const parents = new Map<number, number>();
+  const stats = new Map<number, string[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const raw = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = raw.slice(raw.lastIndexOf(")") + 2).split(" "); // fields from "state" on
+      parents.set(Number(entry), Number(fields[1]));
+      stats.set(Number(entry), fields);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const tree = new Set([rootPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of parents) {
+      if (tree.has(parent) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let ticks = 0;
+  let pages = 0;
+  for (const pid of tree) {
+    const fields = stats.get(pid);
+    if (!fields) continue;
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    pages += Number(fields[21]); // rss
+  }
+  return { cpuMs: (ticks * 1000) / ticksPerSecond, rssBytes: pages * pageBytes };
 }

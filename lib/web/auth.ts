@@ -2,13 +2,14 @@ import { cookies, headers } from "next/headers";
 import { NextRequest } from "next/server";
 import { cache } from "react";
 import NextAuth, { type AuthOptions } from "next-auth";
-import { decode, encode } from "next-auth/jwt";
+import { encode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { getPrisma } from "@/lib/db/client";
 import { OIDC_PROVIDER_ID, type OidcConfig, readOidcConfig } from "@/lib/auth/oidc-config";
 import { authSecret, secureCookies } from "@/lib/auth/secret";
 import { type Actor, SESSION_MAX_AGE_SECONDS, type SessionContext, getSession, revokeSession } from "@/lib/auth/session";
+import { sessionCookieName, sessionIdFromCookie } from "@/lib/auth/session-cookie";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { signInWithOidc } from "@/lib/auth/sign-in-with-oidc";
 import { isAppError } from "@/lib/errors/app-error";
@@ -19,9 +20,10 @@ import { localizedPath } from "@/lib/web/localized-path";
 
 /**
  * Next glue for lib/auth: the session cookie is next-auth's JWT cookie (same name, same encryption),
- * holding only `sid`, the UserSession id that lib/auth/session.ts checks on every request.
+ * holding only `sid`, the UserSession id that lib/auth/session.ts checks on every request
+ * (lib/auth/session-cookie.ts reads it, for the pages and the live sockets alike).
  */
-const cookieName = () => (secureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token");
+const cookieName = sessionCookieName;
 
 export async function requestContext(): Promise<SessionContext & { ipAddress: string }> {
   const list = await headers();
@@ -43,28 +45,8 @@ export async function publicBaseUrl(): Promise<string> {
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const value = (await cookies()).get(cookieName())?.value;
   if (!value) return null;
-  return getSession(getPrisma(), await sessionIdOf(value));
+  return getSession(getPrisma(), await sessionIdFromCookie(value));
 });
-
-/**
- * Decrypting the cookie derives its key every time (about a millisecond): a signed-in person's
- * every request would pay it. The UserSession id each recent cookie holds is kept for as long as
- * the cookie is valid (the session row itself is still checked on every request).
- */
-const decodedCookies = new Map<string, { sessionId: string | null; expiresAtMs: number }>();
-const DECODED_COOKIES_KEPT = 10_000;
-
-async function sessionIdOf(cookie: string): Promise<string | null> {
-  const known = decodedCookies.get(cookie);
-  if (known && known.expiresAtMs > Date.now()) return known.sessionId;
-  const token = await decode({ token: cookie, secret: authSecret() }).catch(() => null);
-  const sessionId = typeof token?.sid === "string" ? token.sid : null;
-  if (token && typeof token.exp === "number") {
-    if (decodedCookies.size >= DECODED_COOKIES_KEPT) decodedCookies.delete(decodedCookies.keys().next().value!);
-    decodedCookies.set(cookie, { sessionId, expiresAtMs: token.exp * 1000 });
-  }
-  return sessionId;
-}
 
 /** Sets the session cookie for a freshly created UserSession (server actions only). */
 export async function setSessionCookie(sessionId: string, expiresAt: Date): Promise<void> {

@@ -15,6 +15,7 @@ import { eraseOwnAccount } from "@/lib/privacy/erase-own-account";
 import { exportOwnData } from "@/lib/privacy/export-own-data";
 import { databaseForThisFile } from "../support/test-database";
 import { type ActorName, type MutationTable, type Outcome, adminOnly, anySignedIn } from "../support/permissions/matrix";
+import { liveMutations } from "../support/permissions/live";
 import { moderationMutations } from "../support/permissions/moderation";
 import { participationMutations } from "../support/permissions/participation";
 import { proposalsMutations } from "../support/permissions/proposals";
@@ -100,7 +101,7 @@ async function actorFor(name: ActorName, owner: Actor): Promise<Actor | null> {
   }
 }
 
-const mutations: MutationTable = { ...accountMutations, ...roundsMutations, ...participationMutations, ...proposalsMutations, ...moderationMutations };
+const mutations: MutationTable = { ...accountMutations, ...roundsMutations, ...participationMutations, ...proposalsMutations, ...moderationMutations, ...liveMutations };
 
 const cells = Object.entries(mutations).flatMap(([mutation, { run, expected }]) =>
   (Object.entries(expected) as [ActorName, Outcome][]).map(([actor, outcome]) => ({ mutation, actor, outcome, run })),

@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { createPaperTally, createMeeting } from "../support/participation-factory";
 import { createRound, measureId, stakeholder } from "../support/round-factory";
 import { signedInUser } from "../support/auth-factory";
+import { barrier } from "../support/barrier";
 import { databaseForThisFile } from "../support/test-database";
 
 jest.setTimeout(120_000);
@@ -21,18 +22,6 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(() => null, (caught: unknown) => caught);
   if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
-}
-
-/** Resolves when `count` callers have arrived: the requests start together, not one by one. */
-function barrier(count: number): () => Promise<void> {
-  let arrived = 0;
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  return () => {
-    arrived += 1;
-    if (arrived === count) release();
-    return gate;
-  };
 }
 
 describe("castVote", () => {

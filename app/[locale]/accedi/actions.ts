@@ -12,6 +12,7 @@ import { createTranslator } from "@/lib/i18n/translate";
 import { formOutcome } from "@/lib/web/action-outcome";
 import { clearSessionCookie, currentActor, publicBaseUrl, requestContext, setSessionCookie } from "@/lib/web/auth";
 import { linkWithToken, localizedPath } from "@/lib/web/localized-path";
+import { safeReturnPath } from "@/lib/web/return-path";
 import type { FormState } from "@/components/auth/form-state";
 
 /** The account pages' server actions: parse, call one lib/auth service, redirect or answer the form state. */
@@ -45,6 +46,20 @@ export async function signInAction(locale: Locale, _state: FormState, data: Form
     },
     (error) => failure(target, error, data),
     () => redirect(localizedPath(target, "/account")),
+  );
+}
+
+/** Sign-in from a page that sent the person here (?ritorno=…, e.g. a live session's code page): back there after. */
+export async function signInAndReturnAction(locale: Locale, returnTo: string, _state: FormState, data: FormData): Promise<FormState> {
+  const target = localeOrDefault(locale);
+  const back = safeReturnPath(returnTo) ?? localizedPath(target, "/account");
+  return formOutcome(
+    async () => {
+      const session = await signInWithPassword(getPrisma(), fields(data), await requestContext());
+      await setSessionCookie(session.sessionId, session.expiresAt);
+    },
+    (error) => failure(target, error, data),
+    () => redirect(back),
   );
 }
 

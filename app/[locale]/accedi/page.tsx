@@ -5,11 +5,12 @@ import { fieldLabels } from "@/components/auth/labels";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext } from "@/lib/web/page-context";
 import { SignInLinkForm } from "@/components/auth/sign-in-link-form";
-import { requestSignInLinkAction, signInAction } from "./actions";
+import { requestSignInLinkAction, signInAction, signInAndReturnAction } from "./actions";
+import { safeReturnPath } from "@/lib/web/return-path";
 import { startOidcSignInAction } from "./oidc-actions";
 import { oidcConfig } from "@/lib/web/auth";
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ esito?: string; errore?: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ esito?: string; errore?: string; ritorno?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { t } = await pageContext(params);
@@ -25,13 +26,14 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const outcome = outcomes[(await searchParams).esito ?? ""];
   const ssoError = ssoErrors[(await searchParams).errore ?? ""];
   const oidc = oidcConfig();
+  const returnTo = safeReturnPath((await searchParams).ritorno);
   return (
     <div className="row"><div className="col-lg-6">
       <h1>{t("auth.signIn.title")}</h1>
       <p>{t("auth.signIn.intro")}</p>
       <FormMessage message={outcome ? t(outcome) : undefined} kind="success" />
       <FormMessage message={ssoError ? t(ssoError) : undefined} kind="danger" />
-      <SignInForm action={signInAction.bind(null, locale)} labels={{ ...fieldLabels(t), submit: t("auth.signIn.submit") }} />
+      <SignInForm action={returnTo ? signInAndReturnAction.bind(null, locale, returnTo) : signInAction.bind(null, locale)} labels={{ ...fieldLabels(t), submit: t("auth.signIn.submit") }} />
       <p className="mt-3"><a href={localizedPath(locale, "/accedi/password-dimenticata")}>{t("passwordReset.forgotLink")}</a></p>
       <h2 className="h3 mt-5">{t("auth.link.title")}</h2>
       <p>{t("auth.link.intro")}</p>

@@ -116,3 +116,68 @@ describe("addresses that name nothing get the 404 page", () => {
     expect(response.headers.get("x-middleware-rewrite")).toBe("http://localhost:3000/it/piani/piano-pisa");
   });
 });
+
+describe("live session addresses", () => {
+  const round = "3f0c5a52-7a39-4d7e-9a8e-0b7a1f3c2d11";
+  const meeting = "8d2b6c1e-5f4a-4b3c-9d2e-1a0b9c8d7e6f";
+  const roundsChecked: unknown[] = [];
+  const codesChecked: string[] = [];
+  const live = createProxy(
+    async () => false,
+    async (address) => {
+      roundsChecked.push(address);
+      return address.roundId === round && (address.meetingId === undefined || address.meetingId === meeting);
+    },
+    async (code) => {
+      codesChecked.push(code);
+      return code === "ABC234";
+    },
+  );
+  const go = async (path: string) => {
+    const response = await live(new NextRequest(new URL(path, "http://localhost:3000")));
+    return { status: response.status, rewrite: response.headers.get("x-middleware-rewrite") };
+  };
+  beforeEach(() => {
+    roundsChecked.length = 0;
+    codesChecked.length = 0;
+  });
+
+  test("the join page needs no data; a known code (any case) reaches the participant's page", async () => {
+    expect(await go("/partecipa")).toMatchObject({ status: 200, rewrite: "http://localhost:3000/it/partecipa" });
+    expect(await go("/en/partecipa?codice=abc234")).toMatchObject({ status: 200, rewrite: "http://localhost:3000/en/partecipa?codice=abc234" });
+    expect(await go("/partecipa/ABC234")).toMatchObject({ status: 200, rewrite: "http://localhost:3000/it/partecipa/ABC234" });
+    expect(await go("/en/partecipa/abc234")).toMatchObject({ status: 200, rewrite: "http://localhost:3000/en/partecipa/abc234" });
+    expect(codesChecked).toEqual(["ABC234", "ABC234"]);
+  });
+
+  test.each(["/partecipa/ABC23", "/partecipa/ABC2345", "/partecipa/ABCO01", "/partecipa/%E0%A4%A", "/en/partecipa/ab-234"])("malformed code %s → 400", async (path) => {
+    const result = await go(path);
+    expect(result.status).toBe(400);
+    expect(result.rewrite).toMatch(/\/(it|en)\/richiesta-non-valida$/);
+    expect(codesChecked).toEqual([]);
+  });
+
+  test.each(["/partecipa/ZZZ999", "/partecipa/ABC234/altro"])("unknown code or address %s → 404", async (path) => {
+    const result = await go(path);
+    expect(result.status).toBe(404);
+    expect(result.rewrite).toMatch(/\/it\/pagina-non-trovata$/);
+  });
+
+  test("a meeting's console and projector reach their pages, checked against the database", async () => {
+    for (const section of ["diretta", "proiezione"]) {
+      const path = `/consultazioni/${round}/incontri/${meeting}/${section}`;
+      expect(await go(path)).toMatchObject({ status: 200, rewrite: `http://localhost:3000/it${path}` });
+      expect(await go(`/en${path}`)).toMatchObject({ status: 200, rewrite: `http://localhost:3000/en${path}` });
+    }
+    expect(roundsChecked).toEqual(Array(4).fill({ roundId: round, meetingId: meeting }));
+  });
+
+  test("malformed or unknown console and projector addresses get 400 and 404", async () => {
+    expect((await go(`/consultazioni/${round}/incontri/not-a-uuid/diretta`)).status).toBe(400);
+    expect((await go(`/consultazioni/not-a-uuid/incontri/${meeting}/proiezione`)).status).toBe(400);
+    expect((await go(`/consultazioni/${round}/incontri/${round}/diretta`)).status).toBe(404);
+    expect((await go(`/consultazioni/${round}/incontri/${meeting}/regia`)).status).toBe(404);
+    expect((await go(`/consultazioni/${round}/incontri/${meeting}/diretta/altro`)).status).toBe(404);
+    expect((await go(`/consultazioni/${round}/proposte/${meeting}/diretta`)).status).toBe(404);
+  });
+});

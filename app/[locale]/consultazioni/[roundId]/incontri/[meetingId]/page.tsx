@@ -109,6 +109,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
       {manager ? (
         <section className="my-5 p-3 border rounded" aria-labelledby="manage-title">
           <h2 id="manage-title" className="h3">{t("meetings.manage.title")}</h2>
+          {!meeting.cancelledAt ? <p><a className="btn btn-primary" href={localizedPath(locale, `/consultazioni/${roundId}/incontri/${meetingId}/diretta`)} id="live-console-link">{t("live.console.link")}</a></p> : null}
           {!meeting.cancelledAt && !meeting.started ? (
             <div className="d-flex flex-wrap gap-2 mb-3">
               <a className="btn btn-outline-primary" href={localizedPath(locale, `/consultazioni/${roundId}/incontri/${meetingId}/modifica`)}>{t("meetings.manage.edit")}</a>

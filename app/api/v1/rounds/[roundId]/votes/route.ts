@@ -1,6 +1,5 @@
-import { decode } from "next-auth/jwt";
-import { authSecret, secureCookies } from "@/lib/auth/secret";
 import { type Actor, getSession, requireUser } from "@/lib/auth/session";
+import { cookieFromHeader, sessionCookieName, sessionIdFromCookie } from "@/lib/auth/session-cookie";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { castVote } from "@/lib/participation/cast-vote";
@@ -15,22 +14,10 @@ import { mutationRoute } from "@/lib/web/api-route";
  */
 export const dynamic = "force-dynamic";
 
-const cookieNames = () => (secureCookies() ? ["__Secure-next-auth.session-token"] : ["next-auth.session-token"]);
-
-function cookieValue(header: string | null, names: string[]): string | null {
-  for (const part of (header ?? "").split(";")) {
-    const index = part.indexOf("=");
-    if (index < 0) continue;
-    if (names.includes(part.slice(0, index).trim())) return decodeURIComponent(part.slice(index + 1).trim());
-  }
-  return null;
-}
-
 async function actorOf(request: Request): Promise<Actor | null> {
-  const value = cookieValue(request.headers.get("cookie"), cookieNames());
+  const value = cookieFromHeader(request.headers.get("cookie") ?? undefined, sessionCookieName());
   if (!value) return null;
-  const token = await decode({ token: value, secret: authSecret() }).catch(() => null);
-  return getSession(getPrisma(), typeof token?.sid === "string" ? token.sid : null);
+  return getSession(getPrisma(), await sessionIdFromCookie(value));
 }
 
 async function readJson(request: Request): Promise<unknown> {

@@ -1,0 +1,41 @@
+/** Live sessions for tests: a round on the seed plan, a meeting of it, and its session started by a facilitator through the service. */
+import type { PrismaClient } from "@/lib/db/client";
+import type { RoundStatus } from "@/lib/db/generated/enums";
+import type { Actor } from "@/lib/auth/session";
+import { startLiveSession } from "@/lib/live/start-live-session";
+import { selectLiveItem } from "@/lib/live/select-live-item";
+import { openLiveVoting } from "@/lib/live/open-live-voting";
+import { createMeeting } from "./participation-factory";
+import { type TestRound, createRound, measureId } from "./round-factory";
+import { facilitator } from "./scheduling-factory";
+
+export interface TestLiveSession {
+  host: Actor;
+  round: TestRound;
+  meetingId: string;
+  sessionId: string;
+  joinCode: string;
+}
+
+/** A meeting of a fresh round (open now by default) and the facilitator who will run it; no session yet. */
+export async function liveMeeting(db: PrismaClient, { status = "OPEN" }: { status?: RoundStatus } = {}): Promise<{ host: Actor; round: TestRound; meetingId: string }> {
+  const round = await createRound(db, { status });
+  const meetingId = await createMeeting(db, round.id, "Assemblea in diretta");
+  return { host: await facilitator(db), round, meetingId };
+}
+
+/** A running session of a fresh meeting. */
+export async function startedLiveSession(db: PrismaClient, options: { status?: RoundStatus } = {}): Promise<TestLiveSession> {
+  const meeting = await liveMeeting(db, options);
+  const { result } = await startLiveSession(db, meeting.host, { meetingId: meeting.meetingId });
+  return { ...meeting, ...result };
+}
+
+/** A running session whose current item is measure `code` of the seed plan, with voting open on it. */
+export async function votingOnMeasure(db: PrismaClient, code = "1.1"): Promise<TestLiveSession & { itemId: string; measureId: string }> {
+  const live = await startedLiveSession(db);
+  const measure = await measureId(db, live.round.planId, code);
+  const { result: item } = await selectLiveItem(db, live.host, { sessionId: live.sessionId, measureId: measure });
+  await openLiveVoting(db, live.host, { sessionId: live.sessionId });
+  return { ...live, itemId: item.id, measureId: measure };
+}
