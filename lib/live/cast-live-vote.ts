@@ -16,14 +16,18 @@ interface ReceiptRow {
   roundId: string;
 }
 
+/** Columns of the LEFT JOINs: all null when the item (or the receipt) is not there. */
 interface ItemRow {
-  kind: LiveItemKind;
+  itemId: string | null;
+  kind: LiveItemKind | null;
   measureId: string | null;
   votingOpenedAt: Date | null;
   votingClosedAt: Date | null;
-  status: LiveSessionStatus;
-  isCurrent: boolean;
-  roundId: string;
+  status: LiveSessionStatus | null;
+  isCurrent: boolean | null;
+  roundId: string | null;
+  receiptUserId: string | null;
+  receiptItemId: string | null;
 }
 
 type Outcome = LiveVoteAck["outcome"];
@@ -44,27 +48,30 @@ export async function castLiveVote(db: PrismaClient, actor: Actor | null, input:
   const user = requireUser(actor);
   const vote = parseLiveInput(castLiveVoteSchema, input);
 
-  const known = await findReceipt(db, vote.clientVoteId);
-  if (known) return duplicate(db, user, vote, known);
-
+  // The item, its session and round, and any receipt of this clientVoteId: one statement (every vote asks it).
   const [item] = await db.$queryRaw<ItemRow[]>`
-    SELECT i."kind"::text AS "kind", i."measureId", i."votingOpenedAt", i."votingClosedAt", s."status"::text AS "status",
-           (s."currentItemId" = i."id") AS "isCurrent", m."roundId"
-    FROM "LiveItem" i
-    JOIN "LiveSession" s ON s."id" = i."sessionId"
-    JOIN "Meeting" m ON m."id" = s."meetingId"
-    WHERE i."id" = ${vote.itemId}::uuid AND s."id" = ${vote.sessionId}::uuid`;
-  if (!item) throw new AppError("NOT_FOUND", "live.errors.itemNotFound");
+    SELECT i."id" AS "itemId", i."kind"::text AS "kind", i."measureId", i."votingOpenedAt", i."votingClosedAt", s."status"::text AS "status",
+           (s."currentItemId" = i."id") AS "isCurrent", m."roundId", rc."userId" AS "receiptUserId", rc."itemId" AS "receiptItemId"
+    FROM (SELECT 1) AS one
+    LEFT JOIN "LiveItem" i ON i."id" = ${vote.itemId}::uuid AND i."sessionId" = ${vote.sessionId}::uuid
+    LEFT JOIN "LiveSession" s ON s."id" = i."sessionId"
+    LEFT JOIN "Meeting" m ON m."id" = s."meetingId"
+    LEFT JOIN "LiveVoteReceipt" rc ON rc."clientVoteId" = ${vote.clientVoteId}::uuid`;
+  if (item?.receiptUserId) {
+    if (item.receiptUserId !== user.userId || item.receiptItemId !== vote.itemId || !item.itemId) throw new AppError("VALIDATION", "live.errors.clientVoteIdReused");
+    return duplicate(db, user, vote, { userId: item.receiptUserId, itemId: item.itemId, kind: item.kind!, measureId: item.measureId, roundId: item.roundId! });
+  }
+  if (!item?.itemId) throw new AppError("NOT_FOUND", "live.errors.itemNotFound");
   if (item.status !== "RUNNING") throw new AppError("CONFLICT", item.status === "PAUSED" ? "live.errors.sessionPaused" : "live.errors.sessionEnded");
   if (!item.isCurrent || !item.votingOpenedAt || item.votingClosedAt) throw new AppError("CONFLICT", "live.errors.votingClosed");
 
   const priority = vote.priority ?? null;
   let outcome: Outcome;
   if (item.kind === "MEASURE" && item.measureId) {
-    const cast = await castVote(db, user, { roundId: item.roundId, measureId: item.measureId, choice: vote.choice, ...(priority === null ? {} : { priority }) }, { channel: "LIVE" });
+    const cast = await castVote(db, user, { roundId: item.roundId!, measureId: item.measureId, choice: vote.choice, ...(priority === null ? {} : { priority }) }, { channel: "LIVE" });
     outcome = cast.outcome;
   } else {
-    const contributor = await guardContribution(db, user, item.roundId, "vote");
+    const contributor = await guardContribution(db, user, item.roundId!, "vote");
     const [row] = await db.$queryRaw<{ inserted: boolean }[]>`
       INSERT INTO "LiveProposalVote" ("itemId", "userId", "choice", "priority", "category", "createdAt", "updatedAt")
       VALUES (${vote.itemId}::uuid, ${user.userId}::uuid, ${vote.choice}::"VoteChoice", ${priority}::int, ${contributor.category}::"StakeholderCategory", now(), now())

@@ -271,6 +271,7 @@ describe("tallies", () => {
     hostSocket.on("tally", (tally: LiveTally) => received.push({ at: Date.now(), total: tally.live.total }));
 
     // One vote every 50 ms for about 1.2 s.
+    const started = Date.now();
     const acks = [];
     for (const socket of voters) {
       acks.push(command(socket, "vote:cast", vote(sessionId, itemId)));
@@ -280,12 +281,12 @@ describe("tallies", () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     expect(received.at(-1)?.total).toBe(24);
-    // Without coalescing there would be one per vote; with it, about one per 150 ms of voting.
-    expect(received.length).toBeGreaterThanOrEqual(3);
-    expect(received.length).toBeLessThanOrEqual(12);
-    const gaps = received.slice(1).map((tally, index) => tally.at - received[index]!.at);
-    // Sent at least 150 ms apart (received with a little jitter).
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(120);
+    // Without coalescing there would be one per vote (24 in about 1.2 s); with it, at most one per
+    // 150 ms of the time the tallies took to arrive — a bound that holds however slow the machine is
+    // (timing gaps measured at the receiver would not: a busy event loop delivers two at once).
+    const spanMs = received.at(-1)!.at - started;
+    expect(received.length).toBeGreaterThanOrEqual(2);
+    expect(received.length).toBeLessThanOrEqual(Math.ceil(spanMs / 150) + 1);
     expect(received.map((tally) => tally.total)).toEqual([...received.map((tally) => tally.total)].sort((x, y) => x - y));
   });
 });

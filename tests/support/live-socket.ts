@@ -79,9 +79,8 @@ export async function untilInstancesMeet(servers: LiveTestServer[], timeoutMs = 
   }
 }
 
-/** The session cookie the sign-in would set for this UserSession. */
-export async function sessionCookie(sessionId: string): Promise<string> {
-  const secret = process.env.NEXTAUTH_SECRET;
+/** The session cookie the sign-in would set for this UserSession (`secret`: another process's NEXTAUTH_SECRET). */
+export async function sessionCookie(sessionId: string, secret = process.env.NEXTAUTH_SECRET): Promise<string> {
   if (!secret) throw new Error("liveTestEnvironment() first");
   return `theme=dark; next-auth.session-token=${await encode({ token: { sid: sessionId }, secret, maxAge: 3600 })}`;
 }
@@ -109,9 +108,9 @@ export function connectLive(base: string, { cookie, origin = base, namespace = "
   });
 }
 
-/** A signed-in person's connected socket. */
-export async function connectAs(base: string, actor: Actor): Promise<Socket> {
-  return connectLive(base, { cookie: await sessionCookie(actor.sessionId) });
+/** A signed-in person's connected socket (cookie encoded with `secret`, by default this process's). */
+export async function connectAs(base: string, actor: Actor, secret?: string): Promise<Socket> {
+  return connectLive(base, { cookie: await sessionCookie(actor.sessionId, secret) });
 }
 
 /** Sends a command and waits for its acknowledgement. */
