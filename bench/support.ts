@@ -43,7 +43,7 @@ export interface BenchEnvironment {
   secret: string;
   /** Milliseconds from spawning the server to its first healthy answer. */
   startMs: number;
-  /** The spawned server process (tsx, whose child runs server.ts): see processTreeUsage. */
+  /** The spawned server process: see processTreeUsage. */
   serverPid: number;
   stop(): Promise<void>;
 }
@@ -54,13 +54,13 @@ export interface BenchEnvironment {
  * NEXTAUTH_URL, so that the Origin check accepts the Host the bench's clients address.
  */
 /**
- * How the bench starts server.ts: through tsx, like `npm start`. BENCH_CPU_PROF=<dir> runs it
- * in-process (node --import tsx) with --cpu-prof, so the profile written at exit is the server's.
+ * How the bench starts server.ts: as `npm start` does (node with tsx as a loader). BENCH_CPU_PROF=<dir>
+ * adds --cpu-prof, so the profile written at exit is the server's.
  */
 function serverArgs(root: string): string[] {
   const profileDir = process.env.BENCH_CPU_PROF;
-  if (!profileDir) return [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "server.ts")];
-  return ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`, "--import", "tsx", path.join(root, "server.ts")];
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  return [...profile, "--import", "tsx", path.join(root, "server.ts")];
 }
 
 export async function startBenchEnvironment({ prefix, healthTimeoutMs = 180_000, sameOrigin = false }: { prefix: string; healthTimeoutMs?: number; sameOrigin?: boolean }): Promise<BenchEnvironment> {
@@ -103,8 +103,8 @@ export function runBench(main: () => Promise<void>): void {
 }
 
 /**
- * CPU time used so far and resident memory of a process and all its descendants (Linux /proc):
- * the server runs under tsx, in a child of the process the bench spawned.
+ * CPU time used so far and resident memory of a process and all its descendants (Linux /proc),
+ * so that whatever the server starts counts too.
  */
 export function processTreeUsage(rootPid: number): { cpuMs: number; rssBytes: number } {
   const ticksPerSecond = 100; // USER_HZ on Linux

@@ -11,7 +11,10 @@ try {
   process.exit(error?.exitCode ?? 1);
 }
 
-const server = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "server.ts")], {
+// server.ts runs in this child itself (tsx as a loader, not its CLI wrapper): a stop signal reaches it
+// directly, so it shuts down gracefully. The tsx CLI answers a SIGTERM sent to the whole process group
+// (systemd, Ctrl-C) by SIGKILLing the server mid-shutdown.
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production" },

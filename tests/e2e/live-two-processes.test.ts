@@ -1,6 +1,6 @@
 /**
- * Two server processes, one database (issue 5): the production server (`tsx server.ts`, as `npm
- * start` runs it) started twice, on two ports, against one fresh database, with one NEXTAUTH_SECRET
+ * Two server processes, one database (issue 5): the production server (server.ts, as `npm start`
+ * runs it) started twice, on two ports, against one fresh database, with one NEXTAUTH_SECRET
  * and no PUBLIC_URL. Real socket.io-client connections carry session cookies encoded with that
  * secret and each instance's own origin. A facilitator connected to A drives a session (started with
  * the domain function, as the console's form does): a participant connected to B gets A's events; B's
@@ -108,7 +108,7 @@ describeE2E("live assemblies on two server processes", () => {
     await Promise.all([threeOnB, threeOnA]);
   });
 
-  // SIGTERM as `npm start` relays it (scripts/start.mjs → tsx → server.ts): see terminate().
+  // SIGTERM to the server process, as scripts/start.mjs relays a stop: see terminate().
   test("SIGTERM with live sockets open: each process exits 0 within seconds, closing only its own sockets", async () => {
     const [a, b] = [instance(0), instance(1)];
     const connected = [hostOnA, brunoOnA, annaOnB];

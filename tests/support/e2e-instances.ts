@@ -1,6 +1,6 @@
 /**
- * Several instances of one deployment for e2e tests: real production server processes (`tsx
- * server.ts`, as `npm start` runs it, through e2e-server.ts startServer) on their own free ports,
+ * Several instances of one deployment for e2e tests: real production server processes (server.ts
+ * as `npm start` runs it, through e2e-server.ts startServer) on their own free ports,
  * all on ONE fresh, empty database of the e2e PostgreSQL server, sharing one NEXTAUTH_SECRET and
  * without PUBLIC_URL/NEXTAUTH_URL (so the live sockets' Origin check uses the Host each client
  * addressed) — what a load balancer puts in front of.
@@ -67,13 +67,9 @@ export async function startAppInstances(count: number, label: string): Promise<A
 }
 
 /**
- * SIGTERM to the instance's main process only (tsx, which relays it to server.ts), the way
- * scripts/start.mjs (`npm start`) relays a stop, then waits for its exit: how it exited ("exit code
- * 0", "signal SIGKILL", …) and after how many milliseconds; "still running" after timeoutMs. The
- * process group is then cleaned up by stop() (SIGTERM, SIGKILL for stragglers).
- *
- * Not the whole group: tsx answers a SIGTERM that also reached its child at once by SIGKILLing the
- * child and exiting 143 (tsx 4.x relaySignalToChild), which says nothing about server.ts.
+ * SIGTERM to the instance's process (server.ts itself, as scripts/start.mjs runs it), then waits for
+ * its exit: how it exited ("exit code 0", "signal SIGKILL", …) and after how many milliseconds;
+ * "still running" after timeoutMs. The process group is then cleaned up by stop().
  */
 export async function terminate(instance: AppInstance, timeoutMs = 15_000): Promise<{ exit: string; ms: number }> {
   const started = Date.now();

@@ -156,7 +156,7 @@ export async function freePort(): Promise<number> {
   return findFreePort();
 }
 
-/** Signals the server's whole process group (tsx runs the server in a child process). */
+/** Signals the server's whole process group (the server and anything it started). */
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
@@ -184,11 +184,12 @@ export async function startServer(databaseUrl: string, dataDir: string, options:
     NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
     ...options.env,
   };
-  const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), path.join(projectRoot, "server.ts")], {
+  // As scripts/start.mjs runs it: node with tsx as a loader, server.ts in this one process.
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "server.ts")], {
     cwd: projectRoot,
     env,
     stdio: ["ignore", out, out],
-    detached: true, // its own process group, so that stop() also ends tsx's child
+    detached: true, // its own process group, so that stop() also ends anything it started
   });
   fs.closeSync(out);
   const pid = child.pid;
