@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
+import { isUuid } from "@/lib/db/ids";
 
 /**
  * Revocable sessions. The session cookie (a next-auth JWT) carries only the id of a UserSession
@@ -25,8 +26,6 @@ export interface SessionContext {
   ipAddress: string | null;
   userAgent: string | null;
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function createSession(db: PrismaClient | Prisma.TransactionClient, userId: string, context: SessionContext, now = new Date()): Promise<{ sessionId: string; expiresAt: Date }> {
   const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
@@ -57,7 +56,7 @@ interface SessionRow {
  * Every request of a signed-in person asks this, so it is one statement.
  */
 export async function getSession(db: PrismaClient, sessionId: string | null | undefined, now = new Date()): Promise<Actor | null> {
-  if (!sessionId || !uuidPattern.test(sessionId)) return null;
+  if (!sessionId || !isUuid(sessionId)) return null;
   // An unconfirmed address may not sign in — unless an identity provider vouches for the person
   // (a linked OIDC account: they may come with an unverified email, or none at all).
   const [row] = await db.$queryRaw<SessionRow[]>`

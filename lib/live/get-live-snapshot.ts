@@ -6,8 +6,7 @@ import { getLiveTally } from "./get-live-tally";
 import { loadLiveItemViews } from "./live-item-view";
 import { isLiveHost } from "./live.policy";
 import type { LiveSnapshot } from "./live.types";
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/db/ids";
 
 /**
  * The whole state of a session for someone signed in: the session, its meeting and round, the
@@ -17,7 +16,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  */
 export async function getLiveSnapshot(db: PrismaClient, actor: Actor | null, sessionId: string): Promise<LiveSnapshot> {
   requireUser(actor);
-  if (!uuidPattern.test(sessionId)) throw new AppError("NOT_FOUND", "live.errors.sessionNotFound");
+  if (!isUuid(sessionId)) throw new AppError("NOT_FOUND", "live.errors.sessionNotFound");
   // Read in one repeatable-read transaction: the session's lastSeq matches the items and tally read with it.
   return db.$transaction(
     async (tx) => {

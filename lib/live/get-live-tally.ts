@@ -1,10 +1,9 @@
 import type { PrismaClient } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { LiveTally, LiveTallyCounts } from "./live.types";
+import { isUuid } from "@/lib/db/ids";
 
 type Db = PrismaClient | Prisma.TransactionClient;
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface SumsRow {
   support: number;
@@ -16,6 +15,7 @@ interface SumsRow {
 
 interface TallyRow {
   itemId: string;
+  resultsShown: boolean;
   asOf: Date;
   live: SumsRow;
   paper: SumsRow | null;
@@ -39,9 +39,9 @@ function counts(sums: SumsRow): LiveTallyCounts {
  * item. `combined` adds both; priority means come from sums. null when no item is current.
  */
 export async function getLiveTally(db: Db, sessionId: string): Promise<LiveTally | null> {
-  if (!uuidPattern.test(sessionId)) return null;
+  if (!isUuid(sessionId)) return null;
   const [row] = await db.$queryRaw<TallyRow[]>`
-    SELECT i."id" AS "itemId", now() AS "asOf",
+    SELECT i."id" AS "itemId", (i."resultsShownAt" IS NOT NULL) AS "resultsShown", now() AS "asOf",
       CASE WHEN i."kind" = 'MEASURE' THEN (
         SELECT json_build_object(
           'support', count(*) FILTER (WHERE v."choice" = 'SUPPORT'), 'oppose', count(*) FILTER (WHERE v."choice" = 'OPPOSE'),
@@ -69,5 +69,5 @@ export async function getLiveTally(db: Db, sessionId: string): Promise<LiveTally
     prioritySum: row.live.prioritySum + (row.paper?.prioritySum ?? 0),
     priorityCount: row.live.priorityCount + (row.paper?.priorityCount ?? 0),
   };
-  return { itemId: row.itemId, live, paper, combined: counts(both), asOf: row.asOf.toISOString() };
+  return { itemId: row.itemId, resultsShown: row.resultsShown, live, paper, combined: counts(both), asOf: row.asOf.toISOString() };
 }

@@ -1,10 +1,9 @@
 import type { PrismaClient } from "@/lib/db/client";
 import type { LiveEvent, LiveEventType } from "./live.types";
+import { isUuid } from "@/lib/db/ids";
 
 /** More missed events than this and the client gets a snapshot instead. */
 export const MAX_REPLAYED_EVENTS = 500;
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The events a reconnecting client missed: those after `afterSeq`, in order. null when there are
@@ -12,7 +11,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * check that the actor may see the session (joined it) before calling.
  */
 export async function listLiveEvents(db: PrismaClient, sessionId: string, afterSeq: number): Promise<LiveEvent[] | null> {
-  if (!uuidPattern.test(sessionId) || !Number.isSafeInteger(afterSeq) || afterSeq < 0) return null;
+  if (!isUuid(sessionId) || !Number.isSafeInteger(afterSeq) || afterSeq < 0) return null;
   const rows = await db.liveSessionEvent.findMany({
     where: { sessionId, seq: { gt: afterSeq } },
     orderBy: { seq: "asc" },

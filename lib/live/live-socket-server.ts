@@ -147,8 +147,7 @@ export function attachLiveServer(httpServer: HttpServer, options: LiveServerOpti
   async function broadcastTally(sessionId: string): Promise<void> {
     const tally = await getLiveTally(db, sessionId);
     if (!tally) return;
-    const item = await db.liveItem.findUnique({ where: { id: tally.itemId }, select: { resultsShownAt: true } });
-    const target = item?.resultsShownAt ? nsp.to([room(sessionId), hostsRoom(sessionId)]) : nsp.to(hostsRoom(sessionId));
+    const target = tally.resultsShown ? nsp.to([room(sessionId), hostsRoom(sessionId)]) : nsp.to(hostsRoom(sessionId));
     target.emit("tally", tally);
   }
 

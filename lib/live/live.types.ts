@@ -18,6 +18,8 @@ export interface LiveTallyCounts {
 /** The current item's results in the room: live votes and, apart, the paper ballots. */
 export interface LiveTally {
   itemId: string;
+  /** Whether the host has shown the results to the room (otherwise only hosts receive the tally). */
+  resultsShown: boolean;
   live: LiveTallyCounts;
   /** Counted on paper by the facilitator (measure items only); null when none entered. */
   paper: LiveTallyCounts | null;

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import type { RoundStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { effectiveRoundStatus } from "@/lib/rounds/round-window";
+import { isUuid } from "@/lib/db/ids";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -34,11 +35,9 @@ export interface RoundContext {
   measures: RoundMeasure[];
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** An id from an address or a form: anything but a UUID names nothing (NOT_FOUND, never a database error). */
 export function requireId(value: unknown, messageKey: string): string {
-  if (typeof value !== "string" || !uuidPattern.test(value)) throw new AppError("NOT_FOUND", messageKey);
+  if (!isUuid(value)) throw new AppError("NOT_FOUND", messageKey);
   return value;
 }
 

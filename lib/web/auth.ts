@@ -23,7 +23,6 @@ import { localizedPath } from "@/lib/web/localized-path";
  * holding only `sid`, the UserSession id that lib/auth/session.ts checks on every request
  * (lib/auth/session-cookie.ts reads it, for the pages and the live sockets alike).
  */
-const cookieName = sessionCookieName;
 
 export async function requestContext(): Promise<SessionContext & { ipAddress: string }> {
   const list = await headers();
@@ -43,7 +42,7 @@ export async function publicBaseUrl(): Promise<string> {
  * (once per request: the header and the page share the answer).
  */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const value = (await cookies()).get(cookieName())?.value;
+  const value = (await cookies()).get(sessionCookieName())?.value;
   if (!value) return null;
   return getSession(getPrisma(), await sessionIdFromCookie(value));
 });
@@ -51,11 +50,11 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
 /** Sets the session cookie for a freshly created UserSession (server actions only). */
 export async function setSessionCookie(sessionId: string, expiresAt: Date): Promise<void> {
   const value = await encode({ token: { sid: sessionId }, secret: authSecret(), maxAge: SESSION_MAX_AGE_SECONDS });
-  (await cookies()).set(cookieName(), value, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", expires: expiresAt });
+  (await cookies()).set(sessionCookieName(), value, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", expires: expiresAt });
 }
 
 export async function clearSessionCookie(): Promise<void> {
-  (await cookies()).delete(cookieName());
+  (await cookies()).delete(sessionCookieName());
 }
 
 /**
