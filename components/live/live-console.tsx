@@ -4,7 +4,8 @@ import { ErrorSummary, InputField } from "@/components/forms/fields";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/i18n/format";
 import type { LiveCandidates } from "@/lib/live/list-live-candidates";
-import type { LiveSnapshot } from "@/lib/live/live.types";
+import type { LiveGuestRequestView, LiveSnapshot } from "@/lib/live/live.types";
+import { LiveGuestRequests } from "./live-guest-requests";
 import { type ConsoleLabels, fill } from "./live-labels";
 import { LiveTallyTable } from "./live-tally-table";
 import { useLiveSession } from "./use-live-session";
@@ -20,16 +21,18 @@ const countValue = (value: FormDataEntryValue | null): number | string | undefin
 
 const short = (text: string, length = 90) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
-/** The facilitator's console: pick the item, run the vote, enter paper ballots, watch the tally. */
-export function LiveConsole({ initial, candidates, projectorHref, joinUrl, labels, locale }: {
+/** The facilitator's console: admit guests, pick the item, run the vote, enter paper ballots, watch the tally. */
+export function LiveConsole({ initial, initialGuests, candidates, projectorHref, joinUrl, labels, locale }: {
   initial: LiveSnapshot;
+  /** The guests waiting to be admitted when the page was rendered (the socket keeps the list current). */
+  initialGuests: LiveGuestRequestView[];
   candidates: LiveCandidates;
   projectorHref: string;
   joinUrl: string;
   labels: ConsoleLabels;
   locale: Locale;
 }) {
-  const live = useLiveSession({ sessionId: initial.session.id }, initial, { unavailable: labels.unavailable });
+  const live = useLiveSession({ sessionId: initial.session.id }, initial, { unavailable: labels.unavailable }, initialGuests);
   const snapshot = live.snapshot ?? initial;
   const { session, currentItem } = snapshot;
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
@@ -54,6 +57,14 @@ export function LiveConsole({ initial, candidates, projectorHref, joinUrl, label
     setStatus({ text: ack.error.message, failed: true });
     if (name === "paper:tally") setPaperErrors(ack.error.fields ?? {});
     return false;
+  }
+
+  async function decideGuest(guest: LiveGuestRequestView, admit: boolean): Promise<boolean> {
+    setBusy(true);
+    const ack = await live.decideGuest(guest.id, admit);
+    setBusy(false);
+    setStatus(ack.ok ? { text: fill(admit ? labels.guests.admitted : labels.guests.refused, { name: guest.displayName }), failed: false } : { text: ack.error.message, failed: true });
+    return ack.ok;
   }
 
   function pick(event: FormEvent<HTMLFormElement>, field: "measureId" | "proposalId") {
@@ -108,7 +119,9 @@ export function LiveConsole({ initial, candidates, projectorHref, joinUrl, label
         <p className="mt-3 mb-0"><a href={projectorHref} id="live-projector-link">{labels.projector}</a></p>
       </section>
 
-      {ended ? <div className="alert alert-info" role="note">{labels.endedNotice}</div> : null}
+      {ended ? <div className="alert alert-info" role="note">{labels.endedNotice}</div> : (
+        <LiveGuestRequests guests={live.guests} labels={labels.guests} locale={locale} busy={busy} onDecide={decideGuest} />
+      )}
 
       <section aria-labelledby="current-title" className="my-4">
         <h2 id="current-title" className="h3">{labels.currentTitle}</h2>

@@ -1,4 +1,8 @@
+import { StakeholderCategory } from "@/lib/db/generated/enums";
 import type { Translate } from "@/lib/i18n/translate";
+
+// The enum itself, not lib/auth/auth.schemas.ts: the client components import this file.
+const stakeholderCategories = Object.values(StakeholderCategory);
 
 /** The live views' strings, translated on the server and handed to the client components. */
 
@@ -99,6 +103,19 @@ export function consoleLabels(t: Translate) {
     itemsTitle: t("live.console.itemsTitle"),
     noItems: t("live.console.noItems"),
     endedNotice: t("live.console.endedNotice"),
+    guests: {
+      title: t("live.guest.console.title"),
+      intro: t("live.guest.console.intro"),
+      empty: t("live.guest.console.empty"),
+      countOne: t("live.guest.console.countOne"),
+      countOther: t("live.guest.console.countOther"),
+      requestedAt: t("live.guest.console.requestedAt"),
+      admit: t("live.guest.console.admit"),
+      refuse: t("live.guest.console.refuse"),
+      admitted: t("live.guest.console.admitted"),
+      refused: t("live.guest.console.refused"),
+      categories: categoryLabels(t),
+    },
   };
 }
 
@@ -141,6 +158,39 @@ export function participantLabels(t: Translate) {
 }
 
 export type ParticipantLabels = ReturnType<typeof participantLabels>;
+
+/** The stakeholder categories' names (the account pages' labels). */
+function categoryLabels(t: Translate): Record<string, string> {
+  return Object.fromEntries(stakeholderCategories.map((category) => [category, t(`auth.categories.${category}`)]));
+}
+
+/** The join page's guest request form and waiting panel. */
+export function guestLabels(t: Translate) {
+  return {
+    displayName: t("live.guest.displayName"),
+    displayNameHint: t("live.guest.displayNameHint"),
+    category: t("live.guest.category"),
+    categoryHint: t("live.guest.categoryHint"),
+    categoryPlaceholder: t("live.guest.categoryPlaceholder"),
+    categories: stakeholderCategories.map((value) => ({ value, label: t(`auth.categories.${value}`) })),
+    submit: t("live.guest.submit"),
+    errorSummary: t("live.guest.errorSummary"),
+    waitingTitle: t("live.guest.waitingTitle"),
+    waitingPending: t("live.guest.waitingPending"),
+    waitingName: t("live.guest.waitingName"),
+    waitingHintPlain: t("live.guest.waitingHintPlain"),
+    waitingHintScript: t("live.guest.waitingHintScript"),
+    stillPending: t("live.guest.stillPending"),
+    checkFailed: t("live.guest.checkFailed"),
+    admitted: t("live.guest.admitted"),
+    admittedPlain: t("live.guest.admittedPlain"),
+    refusedNow: t("live.guest.refusedNow"),
+    check: t("live.guest.check"),
+    continue: t("live.guest.continue"),
+  };
+}
+
+export type GuestLabels = ReturnType<typeof guestLabels>;
 
 /** "{name}" placeholders filled on the client. */
 export function fill(template: string, params: Record<string, string | number>): string {

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type Socket, io } from "socket.io-client";
 import type { VoteChoice } from "@/lib/db/generated/enums";
-import type { LiveEvent, LiveItemView, LiveSnapshot, LiveTally, LiveVoteAck } from "@/lib/live/live.types";
+import type { LiveEvent, LiveGuestRequestView, LiveItemView, LiveSnapshot, LiveTally, LiveVoteAck } from "@/lib/live/live.types";
 
 /**
  * The browser side of a live session (console, projector, participant): one Socket.IO connection
@@ -10,7 +10,7 @@ import type { LiveEvent, LiveItemView, LiveSnapshot, LiveTally, LiveVoteAck } fr
  * reconnect gets what it missed), keeps the snapshot up to date by applying events in order (a
  * gap asks again), keeps the newest tally, and sends votes with a client-generated id: votes not
  * acknowledged yet wait in a queue (kept in sessionStorage too) and are sent again on reconnect;
- * the server applies a clientVoteId once.
+ * the server applies a clientVoteId once. Hosts also receive the guests waiting to be admitted.
  */
 export type LiveConnection = "connected" | "reconnecting" | "offline";
 
@@ -45,6 +45,10 @@ export interface LiveSessionState {
   joinError: string | null;
   /** Own votes by item id. */
   votes: Record<string, OwnVote>;
+  /** Guests waiting to be admitted (hosts only: others never receive the list). */
+  guests: LiveGuestRequestView[];
+  /** A host admits or refuses a waiting guest; the answer carries the guests still waiting. */
+  decideGuest: (requestId: string, admit: boolean) => Promise<LiveAck<{ guests: LiveGuestRequestView[] }>>;
   send: <T = Record<string, unknown>>(command: string, payload: Record<string, unknown>) => Promise<LiveAck<T>>;
   vote: (choice: VoteChoice, priority: number | null) => void;
 }
@@ -127,13 +131,14 @@ function randomId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export function useLiveSession(target: JoinTarget, initial: LiveSnapshot | null, labels: { unavailable: string }): LiveSessionState {
+export function useLiveSession(target: JoinTarget, initial: LiveSnapshot | null, labels: { unavailable: string }, initialGuests: LiveGuestRequestView[] = []): LiveSessionState {
   const [snapshot, setSnapshot] = useState<LiveSnapshot | null>(initial);
   const [tally, setTally] = useState<LiveTally | null>(initial?.tally ?? null);
   const [connection, setConnection] = useState<LiveConnection>("reconnecting");
   const [connected, setConnected] = useState<number | null>(null);
   const [joinError, setJoinError] = useState<string | null>(null);
   const [votes, setVotes] = useState<Record<string, OwnVote>>({});
+  const [guests, setGuests] = useState<LiveGuestRequestView[]>(initialGuests);
 
   const socketRef = useRef<Socket | null>(null);
   const snapshotRef = useRef<LiveSnapshot | null>(initial);
@@ -274,6 +279,9 @@ export function useLiveSession(target: JoinTarget, initial: LiveSnapshot | null,
     socket.on("presence", (presence: { connected?: number }) => {
       if (typeof presence?.connected === "number") setConnected(presence.connected);
     });
+    socket.on("guests", (list: LiveGuestRequestView[]) => {
+      if (Array.isArray(list)) setGuests(list);
+    });
     // Without a network the socket is closed at once (rather than after a ping timeout), so votes
     // queue from the first moment; back online, it connects again, joins with lastSeq and sends them.
     const offline = () => {
@@ -312,5 +320,12 @@ export function useLiveSession(target: JoinTarget, initial: LiveSnapshot | null,
     flushRef.current();
   }, []);
 
-  return { snapshot, tally, connection, connected, joinError, votes, send, vote };
+  const decideGuest = useCallback(async (requestId: string, admit: boolean) => {
+    const sessionId = snapshotRef.current?.session.id;
+    const ack = await send<{ guests: LiveGuestRequestView[] }>("guest:decide", { sessionId, requestId, admit });
+    if (ack.ok && Array.isArray(ack.guests)) setGuests(ack.guests);
+    return ack;
+  }, [send]);
+
+  return { snapshot, tally, connection, connected, joinError, votes, guests, decideGuest, send, vote };
 }

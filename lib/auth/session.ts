@@ -20,6 +20,11 @@ export interface Actor {
   email: string | null;
   displayName: string | null;
   locale: string;
+  /**
+   * Set for a guest a host admitted to one live session (no account of their own): such an actor
+   * may take part in that session and nothing else (requireUser refuses them everywhere else).
+   */
+  liveGuestOfId: string | null;
 }
 
 export interface SessionContext {
@@ -27,8 +32,14 @@ export interface SessionContext {
   userAgent: string | null;
 }
 
-export async function createSession(db: PrismaClient | Prisma.TransactionClient, userId: string, context: SessionContext, now = new Date()): Promise<{ sessionId: string; expiresAt: Date }> {
-  const expiresAt = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
+export async function createSession(
+  db: PrismaClient | Prisma.TransactionClient,
+  userId: string,
+  context: SessionContext,
+  now = new Date(),
+  maxAgeSeconds = SESSION_MAX_AGE_SECONDS,
+): Promise<{ sessionId: string; expiresAt: Date }> {
+  const expiresAt = new Date(now.getTime() + maxAgeSeconds * 1000);
   const row = await db.userSession.create({
     data: { userId, expiresAt, ipAddress: context.ipAddress?.slice(0, 64) ?? null, userAgent: context.userAgent?.slice(0, 400) ?? null },
     select: { id: true },
@@ -48,6 +59,7 @@ interface SessionRow {
   disabledAt: Date | null;
   erasedAt: Date | null;
   displayName: string | null;
+  liveGuestOfId: string | null;
   mayUseSession: boolean;
 }
 
@@ -58,11 +70,14 @@ interface SessionRow {
 export async function getSession(db: PrismaClient, sessionId: string | null | undefined, now = new Date()): Promise<Actor | null> {
   if (!sessionId || !isUuid(sessionId)) return null;
   // An unconfirmed address may not sign in — unless an identity provider vouches for the person
-  // (a linked OIDC account: they may come with an unverified email, or none at all).
+  // (a linked OIDC account: they may come with an unverified email, or none at all). A live guest's
+  // session lasts as long as the live session they were admitted to.
   const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT s."id", s."expiresAt", s."revokedAt", s."lastSeenAt", u."id" AS "userId", u."role"::text AS "role", u."email", u."locale",
-           u."disabledAt", u."erasedAt", coalesce(p."displayName", u."name") AS "displayName",
-           (u."emailVerified" IS NOT NULL OR EXISTS (SELECT 1 FROM "Account" a WHERE a."userId" = u."id")) AS "mayUseSession"
+           u."disabledAt", u."erasedAt", coalesce(p."displayName", u."name") AS "displayName", u."liveGuestOfId",
+           (CASE WHEN u."liveGuestOfId" IS NOT NULL
+                 THEN EXISTS (SELECT 1 FROM "LiveSession" ls WHERE ls."id" = u."liveGuestOfId" AND ls."status" <> 'ENDED')
+                 ELSE u."emailVerified" IS NOT NULL OR EXISTS (SELECT 1 FROM "Account" a WHERE a."userId" = u."id") END) AS "mayUseSession"
     FROM "UserSession" s
     JOIN "User" u ON u."id" = s."userId"
     LEFT JOIN "StakeholderProfile" p ON p."userId" = u."id"
@@ -72,12 +87,26 @@ export async function getSession(db: PrismaClient, sessionId: string | null | un
   if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_PRECISION_MS) {
     await db.userSession.update({ where: { id: row.id }, data: { lastSeenAt: now } });
   }
-  return { userId: row.userId, sessionId: row.id, role: row.role, email: row.email, displayName: row.displayName, locale: row.locale };
+  return { userId: row.userId, sessionId: row.id, role: row.role, email: row.email, displayName: row.displayName, locale: row.locale, liveGuestOfId: row.liveGuestOfId };
 }
 
-export function requireUser(actor: Actor | null): Actor {
+/**
+ * Someone signed in, live guests included: the first check of a service that then knows which live
+ * session a guest acts in (and checks it with requireUser), or that any guest may use (sign-out).
+ */
+export function requireSignedIn(actor: Actor | null): Actor {
   if (!actor) throw new AppError("UNAUTHENTICATED", "auth.errors.unauthenticated");
   return actor;
+}
+
+/**
+ * Someone signed in. A live guest only passes where the caller names the live session they take
+ * part in (`liveSessionId`, the live services) and it is theirs: everywhere else they are refused.
+ */
+export function requireUser(actor: Actor | null, { liveSessionId }: { liveSessionId?: string } = {}): Actor {
+  const user = requireSignedIn(actor);
+  if (user.liveGuestOfId && user.liveGuestOfId !== liveSessionId) throw new AppError("FORBIDDEN", "auth.errors.liveGuestOnly");
+  return user;
 }
 
 export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
@@ -88,7 +117,8 @@ export function requireRole(actor: Actor | null, ...roles: Role[]): Actor {
 
 /** Ends one session of the actor's own (sign-out when it is the current one). */
 export async function revokeSession(db: PrismaClient, actor: Actor | null, sessionId: string): Promise<void> {
-  const user = requireUser(actor);
+  // Live guests sign out too.
+  const user = requireSignedIn(actor);
   await db.userSession.updateMany({ where: { id: sessionId, userId: user.userId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 

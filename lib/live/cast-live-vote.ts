@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/session";
-import { requireUser } from "@/lib/auth/session";
+import { requireSignedIn, requireUser } from "@/lib/auth/session";
 import type { LiveItemKind, LiveSessionStatus, VoteChoice } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { castVote } from "@/lib/participation/cast-vote";
@@ -45,8 +45,9 @@ type Outcome = LiveVoteAck["outcome"];
  * once (ON CONFLICT DO NOTHING). No event is stored: the socket layer broadcasts the tally.
  */
 export async function castLiveVote(db: PrismaClient, actor: Actor | null, input: unknown): Promise<LiveVoteAck> {
-  const user = requireUser(actor);
+  requireSignedIn(actor);
   const vote = parseLiveInput(castLiveVoteSchema, input);
+  const user = requireUser(actor, { liveSessionId: vote.sessionId });
 
   // The item, its session and round, and any receipt of this clientVoteId: one statement (every vote asks it).
   const [item] = await db.$queryRaw<ItemRow[]>`
@@ -68,10 +69,10 @@ export async function castLiveVote(db: PrismaClient, actor: Actor | null, input:
   const priority = vote.priority ?? null;
   let outcome: Outcome;
   if (item.kind === "MEASURE" && item.measureId) {
-    const cast = await castVote(db, user, { roundId: item.roundId!, measureId: item.measureId, choice: vote.choice, ...(priority === null ? {} : { priority }) }, { channel: "LIVE" });
+    const cast = await castVote(db, user, { roundId: item.roundId!, measureId: item.measureId, choice: vote.choice, ...(priority === null ? {} : { priority }) }, { channel: "LIVE", liveSessionId: vote.sessionId });
     outcome = cast.outcome;
   } else {
-    const contributor = await guardContribution(db, user, item.roundId!, "vote");
+    const contributor = await guardContribution(db, user, item.roundId!, "vote", new Date(), vote.sessionId);
     const [row] = await db.$queryRaw<{ inserted: boolean }[]>`
       INSERT INTO "LiveProposalVote" ("itemId", "userId", "choice", "priority", "category", "createdAt", "updatedAt")
       VALUES (${vote.itemId}::uuid, ${user.userId}::uuid, ${vote.choice}::"VoteChoice", ${priority}::int, ${contributor.category}::"StakeholderCategory", now(), now())

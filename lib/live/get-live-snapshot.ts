@@ -15,7 +15,7 @@ import { isUuid } from "@/lib/db/ids";
  * client continues from there. Ended sessions stay viewable.
  */
 export async function getLiveSnapshot(db: PrismaClient, actor: Actor | null, sessionId: string): Promise<LiveSnapshot> {
-  requireUser(actor);
+  requireUser(actor, { liveSessionId: sessionId });
   if (!isUuid(sessionId)) throw new AppError("NOT_FOUND", "live.errors.sessionNotFound");
   // Read in one repeatable-read transaction: the session's lastSeq matches the items and tally read with it.
   return db.$transaction(

@@ -1,5 +1,5 @@
 import type { AppErrorCode } from "@/lib/errors/app-error";
-import type { LiveEvent, LiveSnapshot, LiveTally, LiveVoteAck } from "./live.types";
+import type { LiveEvent, LiveGuestRequestView, LiveSnapshot, LiveTally, LiveVoteAck } from "./live.types";
 
 /**
  * What travels on the "/live" Socket.IO namespace (lib/live/live-socket-server.ts ↔ the views'
@@ -8,7 +8,8 @@ import type { LiveEvent, LiveSnapshot, LiveTally, LiveVoteAck } from "./live.typ
  * Every client → server event carries one object payload and an acknowledgement callback:
  *   socket.emit("vote:cast", { … }, (ack: LiveAck<{ vote: LiveVoteAck }>) => …)
  * The server sends `event` (a state change after its commit), `tally` (coalesced, at most one per
- * session every 150 ms per instance; keep the newest asOf) and `presence`.
+ * session every 150 ms per instance; keep the newest asOf), `presence`, and to hosts `guests` (the
+ * guests waiting to be admitted, whenever that list changes and when a host joins).
  *
  * Events: apply seq = last + 1; ignore seq ≤ last (already had it: the room and a replay may both
  * bring one); on a gap (seq > last + 1: two changes committed at once may arrive swapped, or the
@@ -40,6 +41,9 @@ export type LiveCommandAck<R = unknown> = LiveAck<{ result: R; events: LiveEvent
 
 export type LiveVoteCastAck = LiveAck<{ vote: LiveVoteAck }>;
 
+/** guest:decide { sessionId, requestId, admit } (hosts): the guests still waiting. */
+export type LiveGuestDecideAck = LiveAck<{ guests: LiveGuestRequestView[] }>;
+
 export type LiveHostCommand =
   | "item:select"
   | "voting:open"
@@ -59,4 +63,5 @@ export interface LiveServerToClientEvents {
   event: (event: LiveEvent) => void;
   tally: (tally: LiveTally) => void;
   presence: (presence: LivePresence) => void;
+  guests: (guests: LiveGuestRequestView[]) => void;
 }

@@ -1,5 +1,4 @@
 import type { IncomingMessage, Server as HttpServer } from "node:http";
-import { handleLiveTallyRequests } from "./live-tally-requests";
 import { createAdapter } from "@socket.io/postgres-adapter";
 import pg from "pg";
 import { Server, type Namespace, type Socket } from "socket.io";
@@ -14,13 +13,16 @@ import { logger } from "@/lib/observability/logger";
 import { resolveHttps } from "@/lib/security/client-ip";
 import { type IpRanges, parseIpRanges } from "@/lib/security/ip-address";
 import { castLiveVote } from "./cast-live-vote";
+import { decideLiveGuest } from "./decide-live-guest";
+import { handleLiveBroadcastRequests } from "./live-broadcast-requests";
+import { pendingLiveGuests } from "./list-live-guest-requests";
 import { closeLiveVoting } from "./close-live-voting";
 import { endLiveSession } from "./end-live-session";
 import { getLiveTally } from "./get-live-tally";
 import { joinLiveSession } from "./join-live-session";
 import { listLiveEvents } from "./list-live-events";
 import { isLiveHost, requireLiveHost } from "./live.policy";
-import { castLiveVoteSchema, liveJoinSchema, liveSessionCommandSchema, parseLiveInput, recordPaperTallySchema, selectLiveItemSchema } from "./live.schemas";
+import { castLiveVoteSchema, decideLiveGuestSchema, liveJoinSchema, liveSessionCommandSchema, parseLiveInput, recordPaperTallySchema, selectLiveItemSchema } from "./live.schemas";
 import type { LiveChange, LiveEvent } from "./live.types";
 import { LIVE_NAMESPACE, type LiveAck, type LiveAckError, type LiveHostCommand, type LiveServerToClientEvents } from "./live-socket-protocol";
 import { openLiveVoting } from "./open-live-voting";
@@ -141,8 +143,9 @@ export function attachLiveServer(httpServer: HttpServer, options: LiveServerOpti
   });
 
   const tallies = new Coalescer(options.tallyIntervalMs ?? TALLY_INTERVAL_MS, (sessionId) => broadcastTally(sessionId), "live tally broadcast failed");
-  handleLiveTallyRequests((sessionId) => tallies.schedule(sessionId));
   const presence = new Coalescer(PRESENCE_INTERVAL_MS, (sessionId) => broadcastPresence(sessionId), "live presence broadcast failed");
+  const guestLists = new Coalescer(PRESENCE_INTERVAL_MS, (sessionId) => broadcastGuests(sessionId), "live guests broadcast failed");
+  handleLiveBroadcastRequests((kind, sessionId) => (kind === "tally" ? tallies : guestLists).schedule(sessionId));
 
   async function broadcastTally(sessionId: string): Promise<void> {
     const tally = await getLiveTally(db, sessionId);
@@ -155,6 +158,10 @@ export function attachLiveServer(httpServer: HttpServer, options: LiveServerOpti
     const sockets = await nsp.in(room(sessionId)).fetchSockets();
     const people = new Set(sockets.map((socket) => socket.data.actor?.userId ?? socket.id));
     nsp.to(room(sessionId)).emit("presence", { connected: people.size });
+  }
+
+  async function broadcastGuests(sessionId: string): Promise<void> {
+    nsp.to(hostsRoom(sessionId)).emit("guests", await pendingLiveGuests(db, sessionId));
   }
 
   function emitEvents(events: LiveEvent[]): void {
@@ -193,6 +200,8 @@ export function attachLiveServer(httpServer: HttpServer, options: LiveServerOpti
       const sessionId = target.sessionId ?? (await db.liveSession.findUnique({ where: { joinCode: target.code }, select: { id: true } }))?.id;
       if (!sessionId) throw new AppError("NOT_FOUND", "live.errors.sessionNotFound");
       const previous = enterRoom(socket, actor, sessionId);
+      // A host (re)joining gets the waiting guests (with the other hosts: the list is coalesced).
+      if (isLiveHost(actor)) guestLists.schedule(sessionId);
       try {
         // A reconnection: only what was missed, when it is not too much.
         if (lastSeq !== undefined) {
@@ -215,6 +224,13 @@ export function attachLiveServer(httpServer: HttpServer, options: LiveServerOpti
       const vote = await castLiveVote(db, actor, input);
       tallies.schedule(input.sessionId);
       return { vote };
+    });
+
+    command("guest:decide", async (actor, payload) => {
+      const { sessionId } = parseLiveInput(decideLiveGuestSchema, payload);
+      const guests = await decideLiveGuest(db, actor, payload);
+      nsp.to(hostsRoom(sessionId)).except(socket.id).emit("guests", guests);
+      return { guests };
     });
 
     for (const [name, { schema, run }] of Object.entries(hostCommands)) {
@@ -259,9 +275,10 @@ export function attachLiveServer(httpServer: HttpServer, options: LiveServerOpti
   return {
     io,
     async close() {
-      handleLiveTallyRequests(undefined);
+      handleLiveBroadcastRequests(undefined);
       tallies.stop();
       presence.stop();
+      guestLists.stop();
       // This instance's sockets only (a plain disconnectSockets would reach the other instances).
       nsp.local.disconnectSockets(true);
       // Not io.close(): it would close the HTTP server, which its owner closes (server.ts, tests).

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VoteChoice } from "@/lib/db/generated/enums";
+import { StakeholderCategory, VoteChoice } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 
 /**
@@ -90,6 +90,23 @@ export const recordPaperTallySchema = z
   // Priorities are 1–5 each, given by at most the people who voted on paper.
   .refine((value) => value.priorityCount <= value.support + value.oppose + value.abstain, { message: "live.errors.priorityCountTooHigh", path: ["priorityCount"] })
   .refine((value) => value.prioritySum >= value.priorityCount && value.prioritySum <= 5 * value.priorityCount, { message: "live.errors.prioritySumInvalid", path: ["prioritySum"] });
+
+/** A guest's request to take part, from the join page (no account): the name the host sees and the category votes count under. */
+export const requestLiveGuestSchema = z
+  .object({
+    code: joinCodeSchema,
+    displayName: z
+      .string({ error: "live.errors.guestNameInvalid" })
+      .transform((value) => value.trim().replace(/\s+/g, " "))
+      .pipe(z.string().min(2, "live.errors.guestNameInvalid").max(60, "live.errors.guestNameInvalid")),
+    category: z.enum(StakeholderCategory, { error: "live.errors.guestCategoryRequired" }),
+  })
+  .strict();
+
+/** A host admits or refuses a waiting guest. */
+export const decideLiveGuestSchema = z
+  .object({ sessionId, requestId: uuid("live.errors.guestRequestInvalid"), admit: z.boolean({ error: "live.errors.validation" }) })
+  .strict();
 
 export type SelectLiveItemInput = z.infer<typeof selectLiveItemSchema>;
 export type CastLiveVoteInput = z.infer<typeof castLiveVoteSchema>;

@@ -1,4 +1,4 @@
-import type { LiveItemKind, LiveSessionStatus, VoteChoice } from "@/lib/db/generated/enums";
+import type { LiveItemKind, LiveSessionStatus, StakeholderCategory, VoteChoice } from "@/lib/db/generated/enums";
 
 /**
  * What the live-session services return and the socket server sends: shared by lib/live, the
@@ -97,3 +97,18 @@ export interface LiveVoteAck {
   /** "duplicate": that clientVoteId was applied before; acknowledged, not applied again. */
   outcome: "created" | "changed" | "unchanged" | "duplicate";
 }
+
+/** Someone in the room without an account, waiting for a host to admit them (hosts only see these). */
+export interface LiveGuestRequestView {
+  id: string;
+  displayName: string;
+  category: StakeholderCategory;
+  /** ISO. */
+  requestedAt: string;
+}
+
+/** Where a guest's request stands, for the browser that made it. */
+export type LiveGuestAdmission =
+  | { status: "PENDING" | "REFUSED"; joinCode: string; displayName: string }
+  /** Admitted: the session for this browser, handed out once (the credential is used up). */
+  | { status: "ADMITTED"; joinCode: string; displayName: string; userSession: { sessionId: string; expiresAt: Date } };

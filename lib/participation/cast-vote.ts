@@ -21,6 +21,8 @@ import { castVoteSchema } from "./votes.schemas";
  */
 export interface CastVoteOptions {
   channel?: ContributionChannel;
+  /** Cast in this live session (channel LIVE): the session's admitted guests may vote too. */
+  liveSessionId?: string;
   now?: Date;
 }
 
@@ -41,14 +43,14 @@ interface LockedVote {
   inserted: boolean;
 }
 
-export async function castVote(db: PrismaClient, actor: Actor | null, input: unknown, { channel = "WEB", now = new Date() }: CastVoteOptions = {}): Promise<CastVoteResult> {
+export async function castVote(db: PrismaClient, actor: Actor | null, input: unknown, { channel = "WEB", liveSessionId, now = new Date() }: CastVoteOptions = {}): Promise<CastVoteResult> {
   // Who, which round, when, how often: before anything else (even before reading the input).
   const roundId = castVoteSchema.shape.roundId.safeParse(typeof input === "object" && input !== null ? (input as { roundId?: unknown }).roundId : undefined);
   if (!roundId.success) {
-    requireUser(actor);
+    requireUser(actor, { liveSessionId });
     parseParticipationInput(castVoteSchema, input, "votes"); // throws: reports the bad round id with the other fields
   }
-  const contributor = await guardContribution(db, actor, roundId.data as string, "vote", now);
+  const contributor = await guardContribution(db, actor, roundId.data as string, "vote", now, liveSessionId);
   const vote = parseParticipationInput(castVoteSchema, input, "votes");
 
   const userId = contributor.actor.userId;

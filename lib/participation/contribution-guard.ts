@@ -44,8 +44,9 @@ interface GuardRow {
   closesAt: Date;
 }
 
-export async function guardContribution(db: Db, actor: Actor | null, roundId: string, kind: ContributionKind, now: Date = new Date()): Promise<Contributor> {
-  const user = requireUser(actor);
+/** `liveSessionId`: the contribution is made in that live session (its admitted guests may vote there). */
+export async function guardContribution(db: Db, actor: Actor | null, roundId: string, kind: ContributionKind, now: Date = new Date(), liveSessionId?: string): Promise<Contributor> {
+  const user = requireUser(actor, { liveSessionId });
   if (kind !== "comment" && user.role !== "STAKEHOLDER") throw new AppError("FORBIDDEN", "participation.errors.stakeholdersOnly");
   // The profile and the round in one statement: every vote and comment asks this.
   const [row] = await db.$queryRaw<GuardRow[]>`

@@ -37,6 +37,8 @@ export const rateLimitPolicies = {
   contributionPerUser: { name: "contribution:user", limit: 120, windowSeconds: minutes(10) },
   /** Registering for and withdrawing from meetings, per user: a changed mind or two, not a script toggling seats. */
   meetingRegistrationPerUser: { name: "meeting-registration:user", limit: 30, windowSeconds: minutes(10) },
+  /** Guests asking to join live sessions from one address: a whole room on the venue's Wi-Fi, not a script. */
+  liveGuestRequestPerIp: { name: "live-guest:ip", limit: 120, windowSeconds: minutes(60) },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitPolicyName = keyof typeof rateLimitPolicies;

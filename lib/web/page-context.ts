@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { headers } from "next/headers";
 import { isAppError } from "@/lib/errors/app-error";
 import { type Locale, isLocale } from "@/lib/i18n/locales";
@@ -18,8 +18,12 @@ export async function currentPath(): Promise<string> {
   return (await headers()).get(pathHeader) ?? "/";
 }
 
-/** Pages show expected "not found" errors as the 404 page; anything else goes to the error boundary. */
+/**
+ * Pages show expected "not found" errors as the 404 page and refusals as the 403 page (a live
+ * guest anywhere but their session, someone without the role); anything else goes to the error boundary.
+ */
 export function rethrowAsPage(error: unknown): never {
   if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION")) notFound();
+  if (isAppError(error) && error.code === "FORBIDDEN") forbidden();
   throw error;
 }

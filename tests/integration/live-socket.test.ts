@@ -9,7 +9,10 @@ import { randomUUID } from "node:crypto";
 import type { Socket } from "socket.io-client";
 import { castVote } from "@/lib/participation/cast-vote";
 import { createTranslator } from "@/lib/i18n/translate";
-import type { LiveEvent, LiveSnapshot, LiveTally } from "@/lib/live/live.types";
+import type { LiveEvent, LiveGuestRequestView, LiveSnapshot, LiveTally } from "@/lib/live/live.types";
+import { checkLiveGuestAdmission } from "@/lib/live/check-live-guest-admission";
+import { requestLiveBroadcast } from "@/lib/live/live-broadcast-requests";
+import { requestLiveGuestAdmission } from "@/lib/live/request-live-guest-admission";
 import type { LivePresence } from "@/lib/live/live-socket-protocol";
 import { signedInUser } from "../support/auth-factory";
 import { stakeholder } from "../support/round-factory";
@@ -364,5 +367,45 @@ describe("one vote per person across web and live", () => {
     expect(await command(socket, "vote:cast", payload)).toMatchObject({ ok: true, vote: { outcome: "duplicate", choice: "ABSTAIN" } });
     expect(await db.prisma.vote.count({ where: { roundId, measureId, userId: person.userId } })).toBe(1);
     expect(await db.prisma.voteHistory.count({ where: { vote: { roundId, measureId, userId: person.userId } } })).toBe(0);
+  });
+});
+
+describe("guests", () => {
+  test("hosts get the waiting guests when they join and whenever the list changes; a host admits; the admitted guest connects and votes; participants cannot decide", async () => {
+    const fixture = await liveFixture(db.prisma);
+    await command(await as(fixture.host), "voting:open", { sessionId: fixture.sessionId });
+    const host = await as(fixture.host);
+    const otherHost = await as(await signedInUser(db.prisma, "FACILITATOR"));
+    const first = nextMessage<LiveGuestRequestView[]>(host, "guests");
+    expect(await command(host, "session:join", { sessionId: fixture.sessionId })).toMatchObject({ ok: true });
+    expect(await first).toEqual([]);
+    await command(otherHost, "session:join", { sessionId: fixture.sessionId });
+
+    // The join page's server action asks the socket server for the broadcast (same process here).
+    const arrived = nextMessage<LiveGuestRequestView[]>(otherHost, "guests", (list) => list.length === 1);
+    const request = await requestLiveGuestAdmission(db.prisma, { code: fixture.joinCode, displayName: "Ospite Socket", category: "BUSINESS" }, { ipAddress: "192.0.2.44" });
+    requestLiveBroadcast("guests", fixture.sessionId);
+    const [waiting] = await arrived;
+    expect(waiting).toMatchObject({ displayName: "Ospite Socket", category: "BUSINESS" });
+
+    const participant = await as(await stakeholder(db.prisma));
+    await command(participant, "session:join", { sessionId: fixture.sessionId });
+    const denied = await command(participant, "guest:decide", { sessionId: fixture.sessionId, requestId: waiting!.id, admit: true });
+    expect(denied).toEqual({ ok: false, error: { code: "FORBIDDEN", message: it("live.errors.hostsOnly") } });
+
+    const emptied = nextMessage<LiveGuestRequestView[]>(otherHost, "guests", (list) => list.length === 0);
+    expect(await command(host, "guest:decide", { sessionId: fixture.sessionId, requestId: waiting!.id, admit: true })).toEqual({ ok: true, guests: [] });
+    await emptied;
+
+    const admission = await checkLiveGuestAdmission(db.prisma, request.credential, { ipAddress: "192.0.2.44", userAgent: null });
+    if (admission?.status !== "ADMITTED") throw new Error("not admitted");
+    const guest = await connectLive(server.base, { cookie: await sessionCookie(admission.userSession.sessionId) });
+    sockets.push(guest);
+    expect(await command(guest, "session:join", { code: fixture.joinCode })).toMatchObject({ ok: true });
+    const ack = await command<{ vote: { outcome: string } }>(guest, "vote:cast", vote(fixture.sessionId, fixture.itemId, "OPPOSE"));
+    expect(ack).toMatchObject({ ok: true, vote: { outcome: "created" } });
+    const tally = await nextMessage<LiveTally>(host, "tally", (value) => value.live.oppose === 1);
+    expect(tally.live).toMatchObject({ support: 0, oppose: 1, total: 1 });
+    expect(await db.prisma.vote.findFirstOrThrow({ where: { roundId: fixture.roundId, measureId: fixture.measureId }, select: { category: true, channel: true } })).toEqual({ category: "BUSINESS", channel: "LIVE" });
   });
 });

@@ -21,6 +21,7 @@ import { participationMutations } from "../support/permissions/participation";
 import { proposalsMutations } from "../support/permissions/proposals";
 import { roundsMutations } from "../support/permissions/rounds";
 import { signedInUser } from "../support/auth-factory";
+import { liveGuest } from "../support/live-factory";
 
 jest.setTimeout(60_000);
 const db = databaseForThisFile();
@@ -118,6 +119,23 @@ test.each(cells)("$mutation as $actor: $outcome", async ({ actor, outcome, run }
   );
   expect(result).toBe(outcome);
 });
+
+/**
+ * A guest admitted to a live session (another one than any mutation's) may sign out and nothing
+ * else: every other mutation refuses them, whatever it allows signed-in people.
+ */
+const guestMayDo = new Set(["sign out (end own current session)"]);
+test.each(Object.entries(mutations).map(([mutation, { run }]) => ({ mutation, run, outcome: guestMayDo.has(mutation) ? "allowed" : "FORBIDDEN" })))(
+  "$mutation as a live guest of another session: $outcome",
+  async ({ run, outcome }) => {
+    const owner = await signedInUser(db.prisma, "STAKEHOLDER");
+    const result = await run(db.prisma, await liveGuest(db.prisma), owner).then(
+      () => "allowed",
+      (error: unknown) => (isAppError(error) ? error.code : Promise.reject(error)),
+    );
+    expect(result).toBe(outcome);
+  },
+);
 
 test("profile updates touch only the actor's own profile", async () => {
   const owner = await signedInUser(db.prisma, "STAKEHOLDER");

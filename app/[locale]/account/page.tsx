@@ -6,7 +6,7 @@ import { getOwnAccount } from "@/lib/auth/account";
 import { getPrisma } from "@/lib/db/client";
 import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
-import { pageContext } from "@/lib/web/page-context";
+import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
 import { EraseAccountForm } from "@/components/privacy/erase-account-form";
 import { endAllSessionsAction, signOutAction, updateProfileAction } from "../accedi/actions";
 import { eraseAccountAction } from "./privacy-actions";
@@ -22,7 +22,7 @@ export default async function AccountPage({ params }: Props) {
   const { locale, t } = await pageContext(params);
   const actor = await currentActor();
   if (!actor) redirect(localizedPath(locale, "/accedi"));
-  const account = await getOwnAccount(getPrisma(), actor);
+  const account = await getOwnAccount(getPrisma(), actor).catch(rethrowAsPage);
   const initial = {
     values: {
       // Someone new from the identity provider: their name from it, until they save a profile.

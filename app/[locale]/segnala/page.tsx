@@ -12,7 +12,7 @@ import { USER_TEXT_LIMITS } from "@/lib/participation/participation.schemas";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
-import { pageContext } from "@/lib/web/page-context";
+import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
 import { reportAction } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -33,7 +33,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const type = contributionTypeParam[query.data.tipo];
   const target = await getReportTarget(getPrisma(), actor, { type, id: query.data.id }).catch((error: unknown) => {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION")) return null;
-    throw error;
+    return rethrowAsPage(error);
   });
   if (!target) return notFound;
   const { contribution } = target;

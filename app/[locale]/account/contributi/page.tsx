@@ -6,7 +6,7 @@ import { getPrisma } from "@/lib/db/client";
 import { listOwnContributions } from "@/lib/participation/list-own-contributions";
 import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
-import { pageContext } from "@/lib/web/page-context";
+import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -20,7 +20,7 @@ export default async function OwnContributionsPage({ params, searchParams }: Pro
   const { locale, t } = await pageContext(params);
   const actor = await currentActor();
   if (!actor) redirect(localizedPath(locale, "/accedi"));
-  const data = await listOwnContributions(getPrisma(), actor, await searchParams);
+  const data = await listOwnContributions(getPrisma(), actor, await searchParams).catch(rethrowAsPage);
   return (
     <>
       <Breadcrumb t={t} items={[{ label: t("common.home"), href: localizedPath(locale, "/") }, { label: t("auth.account.title"), href: localizedPath(locale, "/account") }, { label: t("contributions.title") }]} />

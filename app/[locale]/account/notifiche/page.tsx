@@ -6,7 +6,7 @@ import { preferencesQuerySchema } from "@/lib/notifications/notifications.schema
 import { getNotificationFrequency } from "@/lib/notifications/set-notification-frequency";
 import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
-import { pageContext } from "@/lib/web/page-context";
+import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
 import { frequencyAction } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -22,7 +22,7 @@ export default async function NotificationPreferencesPage({ params, searchParams
   const actor = await currentActor();
   if (!actor) redirect(localizedPath(locale, "/accedi"));
   const { esito } = preferencesQuerySchema.parse(await searchParams);
-  const { frequency, pending } = await getNotificationFrequency(getPrisma(), actor);
+  const { frequency, pending } = await getNotificationFrequency(getPrisma(), actor).catch(rethrowAsPage);
   return (
     <div className="row"><div className="col-lg-7">
       <h1>{t("notifications.preferences.title")}</h1>

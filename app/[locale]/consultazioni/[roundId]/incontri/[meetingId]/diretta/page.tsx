@@ -6,6 +6,7 @@ import { StartLiveForm } from "@/components/live/start-live-form";
 import { roundTrail } from "@/components/rounds/round-trail";
 import { getLiveSnapshot } from "@/lib/live/get-live-snapshot";
 import { listLiveCandidates } from "@/lib/live/list-live-candidates";
+import { listLiveGuestRequests } from "@/lib/live/list-live-guest-requests";
 import { publicBaseUrl } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext } from "@/lib/web/page-context";
@@ -25,7 +26,9 @@ export default async function LiveConsolePage({ params }: Props) {
   const meetingHref = localizedPath(locale, `/consultazioni/${roundId}/incontri/${meetingId}`);
   const projectorHref = localizedPath(locale, `/consultazioni/${roundId}/incontri/${meetingId}/proiezione`);
   const running = live !== null && live.status !== "ENDED";
-  const [snapshot, candidates] = running ? await Promise.all([getLiveSnapshot(db, actor, live.sessionId), listLiveCandidates(db, actor, roundId)]) : [null, null];
+  const [snapshot, candidates, guests] = running
+    ? await Promise.all([getLiveSnapshot(db, actor, live.sessionId), listLiveCandidates(db, actor, roundId), listLiveGuestRequests(db, actor, live.sessionId)])
+    : [null, null, []];
 
   return (
     <>
@@ -49,6 +52,7 @@ export default async function LiveConsolePage({ params }: Props) {
       ) : (
         <LiveConsole
           initial={snapshot}
+          initialGuests={guests}
           candidates={candidates}
           projectorHref={projectorHref}
           joinUrl={`${await publicBaseUrl()}${localizedPath(locale, "/partecipa")}`}
