@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getPrisma } from "@/lib/db/client";
 import { type PlanAddress, planAddressExists } from "@/lib/plan/plan-address-exists";
-import { measureCodeSchema, planPageSearchSchema, planSlugSchema } from "@/lib/plan/plan.schemas";
+import { measureCodeSchema, planPageSearchSchema, planSlugSchema, revisionNumberSchema } from "@/lib/plan/plan.schemas";
 import { logger } from "@/lib/observability/logger";
 import { invitationsQuerySchema, usersQuerySchema } from "@/lib/accounts/accounts.schemas";
 import { type RoundAddress, roundAddressExists } from "@/lib/rounds/round-address-exists";
@@ -114,6 +114,10 @@ async function resolve(path: string, searchParams: URLSearchParams, addressExist
   } else if (section === "misure" && code !== undefined && segments.length === 4) {
     if (!measureCodeSchema.safeParse(code).success) return "bad-request";
     address.measureCode = code;
+  } else if (section === "revisioni" && code !== undefined && segments.length === 4) {
+    const number = /^[1-9]\d{0,5}$/.test(code) ? revisionNumberSchema.safeParse(code) : null;
+    if (!number?.success) return "bad-request";
+    address.revisionNumber = number.data;
   } else if (!(section === "revisioni" && segments.length === 3)) {
     return "not-found";
   }
@@ -128,12 +132,14 @@ async function resolve(path: string, searchParams: URLSearchParams, addressExist
 }
 
 /**
- * /consultazioni/<round>[/modifica|/risultati|/swot|/proposte[/nuova|/<proposal>]|/incontri[/nuovo|/<meeting>[/modifica|/diretta|/proiezione]]].
+ * /consultazioni/<round>[/modifica|/risultati|/swot|/esiti|/sintesi|/proposte[/nuova|/<proposal>]|/incontri[/nuovo|/<meeting>[/modifica|/diretta|/proiezione]]].
  * Ids are UUIDs: anything else is a malformed address (400); an unknown id is a 404.
  */
-const roundSections = new Set(["modifica", "risultati", "swot", "proposte"]);
+const roundSections = new Set(["modifica", "risultati", "swot", "proposte", "esiti", "sintesi"]);
 /** A meeting's own pages: its edit form, the live session's console and projector. */
 const meetingSections = new Set(["modifica", "diretta", "proiezione"]);
+/** The synthesis' staff pages under /sintesi: triage and the draft workbench. */
+const synthesisPages = new Set(["proposte", "bozza"]);
 
 async function resolveRound(segments: (string | null)[], roundAddressExists: RoundAddressCheck, path: string): Promise<Outcome> {
   if (segments.some((segment) => segment === null)) return "bad-request";
@@ -141,7 +147,13 @@ async function resolveRound(segments: (string | null)[], roundAddressExists: Rou
   if (!roundIdSchema.safeParse(roundId).success) return "bad-request";
   const address: RoundAddress = { roundId: roundId as string };
   if (segments.length === 3 && !roundSections.has(section as string)) return "not-found";
-  if (segments.length >= 4) {
+  if (section === "sintesi" && segments.length >= 4) {
+    // /sintesi/proposte, /sintesi/bozza, /sintesi/bozza/(misure|assi)/<id> (the draft page checks the item).
+    const [, , , page, part, itemId] = segments as string[];
+    const draftItem = page === "bozza" && segments.length === 6 && (part === "misure" || part === "assi");
+    if (!(segments.length === 4 && synthesisPages.has(page as string)) && !draftItem) return "not-found";
+    if (draftItem && !roundIdSchema.safeParse(itemId).success) return "bad-request";
+  } else if (segments.length >= 4) {
     const newItem = (section === "incontri" && item === "nuovo") || (section === "proposte" && item === "nuova");
     if (section !== "incontri" && section !== "proposte") return "not-found";
     if (segments.length === 5 && !(section === "incontri" && meetingSections.has(action as string))) return "not-found";

@@ -126,6 +126,8 @@ function notificationParams(t: Translate, item: NotificationItem, locale: Locale
         contribution: t(`mail.notification.contributions.${contributionKinds.includes(item.data.contribution) ? item.data.contribution : "comment"}`),
         reason: userText(item.data.reason),
       };
+    case "REVISION_PUBLISHED":
+      return { title: userText(item.data.roundTitle, true), plan: userText(item.data.planTitle, true), number: String(item.data.revisionNumber) };
   }
 }
 

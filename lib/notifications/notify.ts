@@ -15,6 +15,8 @@ export interface NotificationData {
   COMMENT_REPLY: { roundId: string; commentId: string; replyId: string; path: string };
   PROPOSAL_ANSWERED: { roundId: string; proposalId: string; proposalTitle: string; status: string; path: string };
   CONTRIBUTION_HIDDEN: { contribution: "comment" | "proposal" | "swot"; reason: string; path: string };
+  /** A round's synthesis was published as a new revision of the plan; `path` is the round's "you said, we did" page. */
+  REVISION_PUBLISHED: { roundId: string; roundTitle: string; planTitle: string; revisionNumber: number; path: string };
 }
 
 /** One notification with its data, typed by kind (what the mail templates render). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ProposalKind, ProposalStatus } from "@/lib/db/generated/enums";
+import { ProposalKind, ProposalStatus, StakeholderCategory } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { InvalidEuroAmountError, parseEuroAmountToCents } from "@/lib/plan/money";
 import { measureCodeSchema } from "@/lib/plan/plan.schemas";
@@ -160,3 +160,61 @@ export function parseContribution<S extends z.ZodType>(schema: S, input: unknown
   }
   throw new AppError("VALIDATION", errorKey, {}, details);
 }
+
+/* ---------- Triage (facilitators): tags, merging duplicates, the grouped lists' query ---------- */
+
+export const TAG_LIMITS = { count: 10, length: 40 } as const;
+
+/** A tag as stored: Unicode NFC, lower case, single spaces, no commas. */
+export const normaliseTag = (tag: string): string => tag.normalize("NFC").replace(/[\s,]+/gu, " ").trim().toLocaleLowerCase("it");
+
+/**
+ * Tags as a form sends them (one field, comma-separated) or as a list: normalised, empty ones
+ * dropped, duplicates removed (first wins); at most TAG_LIMITS.count tags of TAG_LIMITS.length characters.
+ */
+export const tagsSchema = z
+  .union([z.string(), z.array(z.string())], { error: "synthesis.triage.errors.tagsInvalid" })
+  .transform((value) => [...new Set((Array.isArray(value) ? value : value.split(",")).map(normaliseTag).filter(Boolean))])
+  .pipe(
+    z
+      .array(z.string().max(TAG_LIMITS.length, { error: "synthesis.triage.errors.tagTooLong" }))
+      .max(TAG_LIMITS.count, { error: "synthesis.triage.errors.tooManyTags" }),
+  );
+
+export const tagItemSchema = z.strictObject({ tags: tagsSchema });
+export type TagItemInput = z.infer<typeof tagItemSchema>;
+
+export const MERGE_LIMIT = 50;
+
+/** Several proposals of a round merged into one target of the same round, with the public answer the merged ones get. */
+export const mergeProposalsSchema = z
+  .strictObject({
+    targetId: z.uuid({ error: "synthesis.triage.errors.targetRequired" }),
+    duplicateIds: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .transform((value) => [...new Set(value === undefined ? [] : Array.isArray(value) ? value : [value])])
+      .pipe(z.array(z.uuid({ error: "synthesis.triage.errors.duplicatesRequired" })).min(1, { error: "synthesis.triage.errors.duplicatesRequired" }).max(MERGE_LIMIT, { error: "synthesis.triage.errors.tooManyDuplicates" })),
+    answer: userTextSchema(USER_TEXT_LIMITS.proposal),
+  })
+  .superRefine((value, context) => {
+    if (value.duplicateIds.includes(value.targetId)) context.addIssue({ code: "custom", path: ["duplicateIds"], message: "synthesis.triage.errors.targetAmongDuplicates" });
+  });
+export type MergeProposalsInput = z.infer<typeof mergeProposalsSchema>;
+
+/** The triage page's query (?categoria=CITIZEN&tag=scuole), read leniently. */
+export const triageQuerySchema = z.object({
+  categoria: z.enum(StakeholderCategory).optional().catch(undefined),
+  tag: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined ? undefined : normaliseTag(value) || undefined))
+    .pipe(z.string().max(TAG_LIMITS.length).optional())
+    .catch(undefined),
+});
+export type TriageQuery = z.infer<typeof triageQuerySchema>;
+
+/** Outcomes the triage page announces after a redirect (?esito=…). */
+export const triageOutcomes = ["etichette", "unite", "non-consentito", "errore"] as const;
+export type TriageOutcome = (typeof triageOutcomes)[number];
+export const triageOutcomeSchema = z.enum(triageOutcomes).optional().catch(undefined);

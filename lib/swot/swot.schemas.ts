@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SwotKind } from "@/lib/db/generated/enums";
 import { USER_TEXT_LIMITS, userTextSchema } from "@/lib/participation/participation.schemas";
+import { tagsSchema } from "@/lib/proposals/proposals.schemas";
 
 /** SWOT observations: what a stakeholder sends (strict: no author, round or moderation state) and the page's query. */
 export const swotKinds = Object.values(SwotKind);
@@ -25,3 +26,6 @@ export const swotQuerySchema = z.object({
 
 export const swotOutcomes = ["inviata"] as const;
 export const swotOutcomeSchema = z.enum(swotOutcomes).optional().catch(undefined);
+
+/** A facilitator's tags on an observation (triage): the same rules as a proposal's. */
+export const tagSwotEntrySchema = z.strictObject({ tags: tagsSchema });

@@ -20,6 +20,8 @@ import { moderationMutations } from "../support/permissions/moderation";
 import { participationMutations } from "../support/permissions/participation";
 import { proposalsMutations } from "../support/permissions/proposals";
 import { roundsMutations } from "../support/permissions/rounds";
+import { synthesisMutations } from "../support/permissions/synthesis";
+import { triageMutations } from "../support/permissions/triage";
 import { signedInUser } from "../support/auth-factory";
 import { liveGuest } from "../support/live-factory";
 
@@ -102,7 +104,7 @@ async function actorFor(name: ActorName, owner: Actor): Promise<Actor | null> {
   }
 }
 
-const mutations: MutationTable = { ...accountMutations, ...roundsMutations, ...participationMutations, ...proposalsMutations, ...moderationMutations, ...liveMutations };
+const mutations: MutationTable = { ...accountMutations, ...roundsMutations, ...participationMutations, ...proposalsMutations, ...moderationMutations, ...liveMutations, ...triageMutations, ...synthesisMutations };
 
 const cells = Object.entries(mutations).flatMap(([mutation, { run, expected }]) =>
   (Object.entries(expected) as [ActorName, Outcome][]).map(([actor, outcome]) => ({ mutation, actor, outcome, run })),

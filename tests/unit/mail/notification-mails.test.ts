@@ -10,6 +10,7 @@ const items: NotificationItem[] = [
   { kind: "COMMENT_REPLY", data: { roundId: "r", commentId: "c", replyId: "d", path: "/piani/p/misure/1.1#comment-d" } },
   { kind: "PROPOSAL_ANSWERED", data: { roundId: "r", proposalId: "p", proposalTitle: "Più bus", status: "REJECTED", path: "/consultazioni/r/proposte/p" } },
   { kind: "CONTRIBUTION_HIDDEN", data: { contribution: "swot", reason: "Fuori tema", path: "/consultazioni/r/swot#swot-s" } },
+  { kind: "REVISION_PUBLISHED", data: { roundId: "r", roundTitle: "Primavera", planTitle: "Piano locale", revisionNumber: 2, path: "/consultazioni/r/esiti" } },
 ];
 
 describe("notification mails", () => {
@@ -39,8 +40,8 @@ describe("notification mails", () => {
 
   test("the digest lists every item with its link, newest as given, and counts the rest", () => {
     const mail = renderMail("notification-digest", "en", { baseUrl, items: items.map((item) => ({ ...item, createdAt: new Date("2026-03-05T10:00:00Z") })), more: 3 });
-    expect(mail.subject).toBe("Your Consulta digest: 8 updates");
-    expect(mail.html.match(/<li /g)).toHaveLength(5);
+    expect(mail.subject).toBe("Your Consulta digest: 9 updates");
+    expect(mail.html.match(/<li /g)).toHaveLength(6);
     expect(mail.text).toContain("- 5 March 2026 · Answer to your proposal “Più bus”: not accepted\n  https://consulta.example.org/en/consultazioni/r/proposte/p");
     expect(mail.text).toContain("…and 3 older notifications.");
   });

@@ -73,6 +73,9 @@ describe("malformed page parameters get the 400 page", () => {
     "/piani/piano-pisa/misure/1.1.1",
     "/piani/piano-pisa/misure/%E0%A4%A",
     "/piani/piano-pisa?revisione=zero",
+    "/piani/piano-pisa/revisioni/zero",
+    "/piani/piano-pisa/revisioni/0",
+    "/piani/piano-pisa/revisioni/1e2",
     "/en/piani/piano-pisa/misure/0.1",
   ])("%s", async (path) => {
     const result = await route(path);
@@ -100,7 +103,7 @@ describe("addresses that name nothing get the 404 page", () => {
   });
 
   test("existing plan, measure and revision addresses reach their page", async () => {
-    for (const path of ["/piani/piano-pisa", "/piani/piano-pisa/misure/1.1", "/piani/piano-pisa/revisioni", "/piani/piano-pisa?revisione=2"]) {
+    for (const path of ["/piani/piano-pisa", "/piani/piano-pisa/misure/1.1", "/piani/piano-pisa/revisioni", "/piani/piano-pisa?revisione=2", "/piani/piano-pisa/revisioni/2"]) {
       expect(await route(path)).toMatchObject({ status: 200, rewrite: `http://localhost:3000/it${path}` });
     }
   });
@@ -170,6 +173,19 @@ describe("live session addresses", () => {
       expect(await go(`/en${path}`)).toMatchObject({ status: 200, rewrite: `http://localhost:3000/en${path}` });
     }
     expect(roundsChecked).toEqual(Array(4).fill({ roundId: round, meetingId: meeting }));
+  });
+
+  test("the synthesis staff pages: triage, the draft, a measure or axis of the draft; others 404, malformed ids 400", async () => {
+    for (const path of [`/consultazioni/${round}/sintesi/proposte`, `/consultazioni/${round}/sintesi/bozza`, `/consultazioni/${round}/sintesi/bozza/misure/${meeting}`, `/consultazioni/${round}/sintesi/bozza/assi/${meeting}`]) {
+      expect(await go(path)).toMatchObject({ status: 200, rewrite: `http://localhost:3000/it${path}` });
+    }
+    expect(await go(`/en/consultazioni/${round}/sintesi/bozza`)).toMatchObject({ status: 200, rewrite: `http://localhost:3000/en/consultazioni/${round}/sintesi/bozza` });
+    expect((await go(`/consultazioni/${round}/sintesi/altro`)).status).toBe(404);
+    expect((await go(`/consultazioni/${round}/sintesi/bozza/misure`)).status).toBe(404);
+    expect((await go(`/consultazioni/${round}/sintesi/proposte/misure/${meeting}`)).status).toBe(404);
+    expect((await go(`/consultazioni/${round}/sintesi/bozza/altro/${meeting}`)).status).toBe(404);
+    expect((await go(`/consultazioni/${round}/sintesi/bozza/misure/${meeting}/altro`)).status).toBe(404);
+    expect((await go(`/consultazioni/${round}/sintesi/bozza/misure/1.1`)).status).toBe(400);
   });
 
   test("malformed or unknown console and projector addresses get 400 and 404", async () => {

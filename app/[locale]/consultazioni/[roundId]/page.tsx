@@ -17,6 +17,7 @@ import { isLocale } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { getRound } from "@/lib/rounds/get-round";
 import { readRoundOutcome } from "@/lib/rounds/rounds.schemas";
+import { SYNTHESIS_VIEWERS } from "@/lib/synthesis/synthesis.policy";
 import { canManageRounds } from "@/lib/rounds/schedule-round";
 import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
@@ -62,6 +63,11 @@ export default async function RoundPage({ params, searchParams }: Props) {
         {t("rounds.page.consults")}{" "}
         <a href={`${planHref}?revisione=${round.revisionNumber}`}>{t("rounds.page.revisionLink", { number: round.revisionNumber, plan: round.plan.title })}</a>
       </p>
+      {round.status === "PUBLISHED" ? (
+        <p className="mt-2">
+          <a href={localizedPath(locale, `/consultazioni/${round.id}/esiti`)}>{t("synthesis.outcome.roundPageLink")}</a>
+        </p>
+      ) : null}
       {round.status === "OPEN" ? (
         <div className="callout note" role="note">
           <div className="callout-title">{t("rounds.page.openTitle")}</div>
@@ -72,6 +78,9 @@ export default async function RoundPage({ params, searchParams }: Props) {
       ) : null}
 
       {manager ? <RoundManagerActions roundId={round.id} status={round.status} locale={locale} t={t} changeStatus={changeRoundStatusAction.bind(null, locale, round.id)} /> : null}
+      {actor && (SYNTHESIS_VIEWERS as readonly string[]).includes(actor.role) ? (
+        <p><a href={localizedPath(locale, `/consultazioni/${round.id}/sintesi`)}>{t("synthesis.dashboard.roundLink")}</a></p>
+      ) : null}
 
       <section className="my-5" aria-labelledby="description-title">
         <h2 id="description-title" className="h3">{t("rounds.page.description")}</h2>

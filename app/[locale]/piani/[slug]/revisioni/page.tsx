@@ -52,6 +52,7 @@ export default async function RevisionsPage({ params }: Props) {
                 <th scope="col">{t("revisions.publishedAt")}</th>
                 <th scope="col">{t("revisions.counts")}</th>
                 <th scope="col">{t("revisions.summary")}</th>
+                <th scope="col">{t("synthesis.revision.listColumn")}</th>
               </tr>
             </thead>
             <tbody>
@@ -64,6 +65,9 @@ export default async function RevisionsPage({ params }: Props) {
                   <td>{revision.publishedAt ? formatDate(revision.publishedAt, locale) : "—"}</td>
                   <td>{t("revisions.countsValue", { axes: revision.axes, measures: revision.measures })}</td>
                   <td>{revision.summary || (revision.number === 1 ? t("revisions.firstRevisionSummary") : "—")}</td>
+                  <td>
+                    <a href={localizedPath(locale, `/piani/${plan.slug}/revisioni/${revision.number}`)}>{t("synthesis.revision.listLink", { number: revision.number })}</a>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,119 @@
+import type { Locale } from "@/lib/i18n/locales";
+import { formatMean, formatNumber } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/translate";
+import { ChartFigure, ChartPatterns, type ChartTone, chartStyles, fitLabel, patternFill } from "./chart-parts";
+
+/**
+ * BarChart — one horizontal bar per row, one value each (e.g. mean priority of each measure, or counts of
+ * comments), rendered on the server as SVG: no client JavaScript, readable without it.
+ *
+ * Props:
+ * - id: string — unique on the page (prefix of the SVG's ids).
+ * - title: string — the figure's caption and the SVG's <title>.
+ * - description?: string — the SVG's <desc>; default: "Label: value; …" for every row.
+ * - rows: Array<{ key: string; label: string; value: number | null }> — in display order; null = no value (shown as "no data").
+ * - valueHeader: string — header of the data table's value column (e.g. "Mean priority"); rowHeader: its first column.
+ * - format?: "integer" | "decimal" | "percent" — how values are written (default "integer"; "decimal" = one decimal;
+ *   "percent" = value is a share 0–1, written as a whole percent).
+ * - max?: number — the value of a full-width bar (default: the largest value; e.g. 5 for a priority 1–5, 1 for shares).
+ * - tone?: "support" | "oppose" | "abstain" | "neutral" — bar colour (default "neutral", blue).
+ * - locale, t — number formatting and the fixed strings under `charts.*`.
+ * - collapsibleTable?: boolean — data table inside <details> (default false).
+ *
+ * Accessibility: <figure>/<figcaption>; SVG role="img" with <title>/<desc>; each bar's value is written as text
+ * next to it; the data table (caption, th scope) repeats every value.
+ */
+export interface BarRow {
+  key: string;
+  label: string;
+  value: number | null;
+}
+
+export type BarFormat = "integer" | "decimal" | "percent";
+
+export interface BarChartProps {
+  id: string;
+  title: string;
+  description?: string;
+  rows: BarRow[];
+  rowHeader: string;
+  valueHeader: string;
+  format?: BarFormat;
+  max?: number;
+  tone?: ChartTone;
+  locale: Locale;
+  t: Translate;
+  collapsibleTable?: boolean;
+}
+
+const width = 640;
+const labelWidth = 150;
+const valueWidth = 70;
+const barWidth = width - labelWidth - valueWidth;
+const rowHeight = 26;
+const barHeight = 18;
+const top = 6;
+
+export function formatChartValue(value: number | null, format: BarFormat, locale: Locale, t: Translate): string {
+  if (value === null) return t("charts.noData");
+  if (format === "decimal") return formatMean(value, locale, t("charts.noData"));
+  if (format === "percent") return `${formatNumber(Math.round(value * 100), locale)}%`;
+  return formatNumber(value, locale);
+}
+
+export function BarChart({ id, title, description, rows, rowHeader, valueHeader, format = "integer", max, tone = "neutral", locale, t, collapsibleTable = false }: BarChartProps) {
+  const height = top * 2 + Math.max(1, rows.length) * rowHeight;
+  const scale = max ?? Math.max(0, ...rows.map((row) => row.value ?? 0));
+  const text = (value: number | null) => formatChartValue(value, format, locale, t);
+  const summary = description ?? rows.map((row) => `${row.label}: ${text(row.value)}`).join("; ");
+
+  return (
+    <ChartFigure
+      id={id}
+      title={title}
+      tableTitle={t("charts.tableCaption", { title })}
+      collapsibleTable={collapsibleTable}
+      t={t}
+      svg={
+        <svg className={chartStyles.svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
+          <title id={`${id}-title`}>{title}</title>
+          <desc id={`${id}-desc`}>{summary}</desc>
+          <ChartPatterns id={id} />
+          {rows.length === 0 ? (
+            <text x={width / 2} y={top + rowHeight / 2 + 5} textAnchor="middle" fontSize="14" fill="#1a1a1a">{t("charts.noData")}</text>
+          ) : null}
+          {rows.map((row, index) => {
+            const y = top + index * rowHeight;
+            const w = row.value !== null && scale > 0 ? Math.max(0, Math.min(1, row.value / scale)) * barWidth : 0;
+            return (
+              <g key={row.key}>
+                <text x={labelWidth - 8} y={y + barHeight / 2 + 5} textAnchor="end" fontSize="13" fill="#1a1a1a">{fitLabel(row.label, 22)}</text>
+                <line x1={labelWidth} x2={labelWidth} y1={y - 3} y2={y + barHeight + 3} stroke="#5c6f82" strokeWidth="1" />
+                {w > 0 ? <rect x={labelWidth} y={y} width={w} height={barHeight} fill={patternFill(id, tone)} /> : null}
+                <text x={labelWidth + w + 6} y={y + barHeight / 2 + 5} fontSize="12" fill="#1a1a1a">{text(row.value)}</text>
+              </g>
+            );
+          })}
+        </svg>
+      }
+      table={
+        <>
+          <thead>
+            <tr>
+              <th scope="col">{rowHeader}</th>
+              <th scope="col" className="text-end">{valueHeader}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row" className="fw-normal">{row.label}</th>
+                <td className="text-end">{text(row.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,49 @@
+import type { PrismaClient } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors/app-error";
+import { notify } from "@/lib/notifications/notify";
+import { lockPlanRounds } from "@/lib/rounds/round-overlap";
+import { roundParticipants } from "@/lib/rounds/round-participants";
+import { editDraft } from "./record-revision-change";
+import { parseSynthesisInput, publishRevisionSchema } from "./synthesis.schemas";
+
+/** Where a published round's outcome is shown ("you said, we did"). */
+export const roundOutcomePath = (roundId: string) => `/consultazioni/${roundId}/esiti`;
+
+/**
+ * Publishes the round's draft: every proposal of the round not withdrawn must have an answer
+ * (CONFLICT "synthesis.errors.unansweredProposals" {count}); then, in one transaction, the revision
+ * becomes PUBLISHED (immutable from then on) with its summary, the plan's current revision, and the
+ * round PUBLISHED, with an audit event. After the commit the round's participants (voters,
+ * commenters, proposers, supporters, SWOT authors) are notified (REVISION_PUBLISHED).
+ */
+export async function publishRevision(db: PrismaClient, actor: Actor | null, roundId: string, input: unknown, now: Date = new Date()): Promise<{ revisionId: string; number: number; planSlug: string }> {
+  const { summary } = parseSynthesisInput(publishRevisionSchema, input);
+  const published = await editDraft(db, actor, roundId, async (draft) => {
+    const { tx } = draft;
+    await lockPlanRounds(tx, draft.planId);
+    const round = await tx.round.findUniqueOrThrow({ where: { id: roundId }, select: { title: true, plan: { select: { slug: true, title: true, currentRevisionId: true } } } });
+    if (round.plan.currentRevisionId !== draft.consultedRevisionId) throw new AppError("CONFLICT", "synthesis.errors.consultedRevisionNotCurrent");
+    const unanswered = await tx.proposal.count({ where: { roundId, status: "OPEN" } });
+    if (unanswered > 0) throw new AppError("CONFLICT", "synthesis.errors.unansweredProposals", { count: unanswered }, { count: unanswered });
+
+    const revision = await tx.revision.update({ where: { id: draft.revisionId }, data: { status: "PUBLISHED", publishedAt: now, summary }, select: { id: true, number: true } });
+    await tx.plan.update({ where: { id: draft.planId }, data: { currentRevisionId: revision.id } });
+    await tx.round.update({ where: { id: roundId }, data: { status: "PUBLISHED" } });
+    const changes = await tx.revisionChange.count({ where: { revisionId: revision.id } });
+    await tx.auditEvent.create({
+      data: { actorId: draft.actorId, action: "revision.published", entityType: "Revision", entityId: revision.id, data: { roundId, number: revision.number, changes, previousRevisionId: draft.consultedRevisionId } },
+    });
+    return { revisionId: revision.id, number: revision.number, planSlug: round.plan.slug, planTitle: round.plan.title, roundTitle: round.title, actorId: draft.actorId };
+  });
+
+  // After the commit: a round of thousands of participants must not hold the plan's lock meanwhile.
+  const participants = await db.$transaction((tx) => roundParticipants(tx, roundId));
+  await notify(
+    db,
+    participants.filter((id) => id !== published.actorId),
+    "REVISION_PUBLISHED",
+    { roundId, roundTitle: published.roundTitle, planTitle: published.planTitle, revisionNumber: published.number, path: roundOutcomePath(roundId) },
+  );
+  return { revisionId: published.revisionId, number: published.number, planSlug: published.planSlug };
+}
