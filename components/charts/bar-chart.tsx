@@ -1,7 +1,7 @@
 import type { Locale } from "@/lib/i18n/locales";
 import { formatMean, formatNumber } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
-import { ChartFigure, ChartPatterns, type ChartTone, chartStyles, fitLabel, patternFill } from "./chart-parts";
+import { ChartFigure, ChartSvg, ChartTableContent, type ChartTone, RowLabel, barArea, chartLayout, patternFill } from "./chart-parts";
 
 /**
  * BarChart — one horizontal bar per row, one value each (e.g. mean priority of each measure, or counts of
@@ -46,13 +46,9 @@ export interface BarChartProps {
   collapsibleTable?: boolean;
 }
 
-const width = 640;
-const labelWidth = 150;
-const valueWidth = 70;
-const barWidth = width - labelWidth - valueWidth;
+const { labelWidth, top } = chartLayout;
 const rowHeight = 26;
 const barHeight = 18;
-const top = 6;
 
 export function formatChartValue(value: number | null, format: BarFormat, locale: Locale, t: Translate): string {
   if (value === null) return t("charts.noData");
@@ -62,7 +58,6 @@ export function formatChartValue(value: number | null, format: BarFormat, locale
 }
 
 export function BarChart({ id, title, description, rows, rowHeader, valueHeader, format = "integer", max, tone = "neutral", locale, t, collapsibleTable = false }: BarChartProps) {
-  const height = top * 2 + Math.max(1, rows.length) * rowHeight;
   const scale = max ?? Math.max(0, ...rows.map((row) => row.value ?? 0));
   const text = (value: number | null) => formatChartValue(value, format, locale, t);
   const summary = description ?? rows.map((row) => `${row.label}: ${text(row.value)}`).join("; ");
@@ -75,44 +70,27 @@ export function BarChart({ id, title, description, rows, rowHeader, valueHeader,
       collapsibleTable={collapsibleTable}
       t={t}
       svg={
-        <svg className={chartStyles.svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
-          <title id={`${id}-title`}>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
-          <ChartPatterns id={id} />
-          {rows.length === 0 ? (
-            <text x={width / 2} y={top + rowHeight / 2 + 5} textAnchor="middle" fontSize="14" fill="#1a1a1a">{t("charts.noData")}</text>
-          ) : null}
+        <ChartSvg id={id} title={title} summary={summary} rowCount={rows.length} rowHeight={rowHeight} t={t}>
           {rows.map((row, index) => {
             const y = top + index * rowHeight;
-            const w = row.value !== null && scale > 0 ? Math.max(0, Math.min(1, row.value / scale)) * barWidth : 0;
+            const w = row.value !== null && scale > 0 ? Math.max(0, Math.min(1, row.value / scale)) * barArea : 0;
             return (
               <g key={row.key}>
-                <text x={labelWidth - 8} y={y + barHeight / 2 + 5} textAnchor="end" fontSize="13" fill="#1a1a1a">{fitLabel(row.label, 22)}</text>
+                <RowLabel y={y} barHeight={barHeight} label={row.label} />
                 <line x1={labelWidth} x2={labelWidth} y1={y - 3} y2={y + barHeight + 3} stroke="#5c6f82" strokeWidth="1" />
                 {w > 0 ? <rect x={labelWidth} y={y} width={w} height={barHeight} fill={patternFill(id, tone)} /> : null}
                 <text x={labelWidth + w + 6} y={y + barHeight / 2 + 5} fontSize="12" fill="#1a1a1a">{text(row.value)}</text>
               </g>
             );
           })}
-        </svg>
+        </ChartSvg>
       }
       table={
-        <>
-          <thead>
-            <tr>
-              <th scope="col">{rowHeader}</th>
-              <th scope="col" className="text-end">{valueHeader}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row" className="fw-normal">{row.label}</th>
-                <td className="text-end">{text(row.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </>
+        <ChartTableContent
+          rowHeader={rowHeader}
+          headers={[{ key: "value", label: valueHeader }]}
+          rows={rows.map((row) => ({ key: row.key, label: row.label, cells: <td className="text-end">{text(row.value)}</td> }))}
+        />
       }
     />
   );

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
-import { ScrollableTable } from "@/components/layout/scrollable-table";
+import { DataTable } from "@/components/layout/data-table";
 import type { Translate } from "@/lib/i18n/translate";
 import styles from "./charts.module.css";
+import { excerpt } from "@/lib/text/excerpt";
 
 /**
  * Pieces shared by the charts of this folder: the <figure> wrapper with its data table, the fill
@@ -52,9 +53,60 @@ export function Swatch({ chartId, tone }: { chartId: string; tone: ChartTone }) 
   );
 }
 
-/** Shortens a label to fit the SVG's label column (the full label is in the data table). */
-export function fitLabel(label: string, maxChars: number): string {
-  return label.length <= maxChars ? label : `${label.slice(0, Math.max(1, maxChars - 1))}…`;
+/** The geometry both charts share: a 640-unit wide drawing, a label column, the bars, a value column. */
+export const chartLayout = { width: 640, labelWidth: 150, valueWidth: 70, top: 6 } as const;
+export const barArea = chartLayout.width - chartLayout.labelWidth - chartLayout.valueWidth;
+
+/**
+ * The chart's SVG: role="img" named by its <title> and described by its <desc>, the fill patterns,
+ * "no data" when there are no rows, then the caller's rows (`rowHeight` units each).
+ */
+export function ChartSvg({ id, title, summary, rowCount, rowHeight, t, children }: { id: string; title: string; summary: string; rowCount: number; rowHeight: number; t: Translate; children: ReactNode }) {
+  const { width, top } = chartLayout;
+  const height = top * 2 + Math.max(1, rowCount) * rowHeight;
+  return (
+    <svg className={styles.svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{summary}</desc>
+      <ChartPatterns id={id} />
+      {rowCount === 0 ? (
+        <text x={width / 2} y={top + rowHeight / 2 + 5} textAnchor="middle" fontSize="14" fill="#1a1a1a">{t("charts.noData")}</text>
+      ) : null}
+      {children}
+    </svg>
+  );
+}
+
+/** A row's label, right-aligned in the label column level with a bar of height `barHeight` at `y` (cut to fit: the full label is in the data table). */
+export function RowLabel({ y, barHeight, label }: { y: number; barHeight: number; label: string }) {
+  return <text x={chartLayout.labelWidth - 8} y={y + barHeight / 2 + 5} textAnchor="end" fontSize="13" fill="#1a1a1a">{excerpt(label, 22)}</text>;
+}
+
+/**
+ * The data table's head and body (inside ChartFigure's <table>): a column of row headers, then the
+ * numeric columns; each row gives its numeric cells (<td>s).
+ */
+export function ChartTableContent({ rowHeader, headers, rows }: { rowHeader: string; headers: { key: string; label: string }[]; rows: { key: string; label: string; cells: ReactNode }[] }) {
+  return (
+    <>
+      <thead>
+        <tr>
+          <th scope="col">{rowHeader}</th>
+          {headers.map((header) => (
+            <th key={header.key} scope="col" className="text-end">{header.label}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row" className="fw-normal">{row.label}</th>
+            {row.cells}
+          </tr>
+        ))}
+      </tbody>
+    </>
+  );
 }
 
 export function ChartFigure({
@@ -77,12 +129,9 @@ export function ChartFigure({
   t: Translate;
 }) {
   const data = (
-    <ScrollableTable label={tableTitle}>
-      <table className={`table table-sm ${styles.table}`} id={`${id}-data`}>
-        <caption>{tableTitle}</caption>
-        {table}
-      </table>
-    </ScrollableTable>
+    <DataTable caption={tableTitle} className={`table table-sm ${styles.table}`} id={`${id}-data`}>
+      {table}
+    </DataTable>
   );
   return (
     <figure className={styles.figure} aria-labelledby={`${id}-caption`}>

@@ -1,7 +1,7 @@
 import type { Locale } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
-import { ChartFigure, ChartPatterns, type ChartTone, Swatch, chartStyles, fitLabel, patternFill } from "./chart-parts";
+import { ChartFigure, ChartSvg, ChartTableContent, type ChartTone, RowLabel, Swatch, barArea, chartLayout, chartStyles, patternFill } from "./chart-parts";
 
 /**
  * StackedBarChart — a horizontal stacked bar per row (e.g. support / oppose / abstain of a measure),
@@ -47,13 +47,10 @@ export interface StackedBarChartProps {
   collapsibleTable?: boolean;
 }
 
-const width = 640;
-const labelWidth = 150;
-const totalWidth = 70;
-const barWidth = width - labelWidth - totalWidth;
+const { width, labelWidth, top } = chartLayout;
+const barWidth = barArea;
 const rowHeight = 30;
 const barHeight = 20;
-const top = 6;
 
 function sum(values: number[]): number {
   return values.reduce((total, value) => total + value, 0);
@@ -64,7 +61,6 @@ function percent(value: number, total: number): number {
 }
 
 export function StackedBarChart({ id, title, description, series, rows, rowHeader, locale, t, collapsibleTable = false }: StackedBarChartProps) {
-  const height = top * 2 + Math.max(1, rows.length) * rowHeight;
   const summary =
     description ??
     rows
@@ -94,20 +90,14 @@ export function StackedBarChart({ id, title, description, series, rows, rowHeade
         </ul>
       }
       svg={
-        <svg className={chartStyles.svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
-          <title id={`${id}-title`}>{title}</title>
-          <desc id={`${id}-desc`}>{summary}</desc>
-          <ChartPatterns id={id} />
-          {rows.length === 0 ? (
-            <text x={width / 2} y={top + rowHeight / 2 + 5} textAnchor="middle" fontSize="14" fill="#1a1a1a">{t("charts.noData")}</text>
-          ) : null}
+        <ChartSvg id={id} title={title} summary={summary} rowCount={rows.length} rowHeight={rowHeight} t={t}>
           {rows.map((row, rowIndex) => {
             const y = top + rowIndex * rowHeight;
             const total = sum(row.values);
             let x = labelWidth;
             return (
               <g key={row.key}>
-                <text x={labelWidth - 8} y={y + barHeight / 2 + 5} textAnchor="end" fontSize="13" fill="#1a1a1a">{fitLabel(row.label, 22)}</text>
+                <RowLabel y={y} barHeight={barHeight} label={row.label} />
                 <rect x={labelWidth} y={y} width={barWidth} height={barHeight} fill="#f2f4f6" stroke="#5c6f82" strokeWidth="0.5" />
                 {row.note || total === 0 ? (
                   <text x={labelWidth + 6} y={y + barHeight / 2 + 5} fontSize="12" fill="#1a1a1a">{row.note ?? t("charts.noData")}</text>
@@ -133,43 +123,33 @@ export function StackedBarChart({ id, title, description, series, rows, rowHeade
               </g>
             );
           })}
-        </svg>
+        </ChartSvg>
       }
       table={
-        <>
-          <thead>
-            <tr>
-              <th scope="col">{rowHeader}</th>
-              {series.map((item) => (
-                <th key={item.key} scope="col" className="text-end">{item.label}</th>
-              ))}
-              <th scope="col" className="text-end">{t("charts.total")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => {
-              const total = sum(row.values);
-              return (
-                <tr key={row.key}>
-                  <th scope="row" className="fw-normal">{row.label}</th>
-                  {row.note ? (
-                    <td colSpan={series.length + 1}>{row.note}</td>
-                  ) : (
-                    <>
-                      {series.map((item, index) => (
-                        <td key={item.key} className="text-end">
-                          {formatNumber(row.values[index] ?? 0, locale)}
-                          {total > 0 ? ` (${percent(row.values[index] ?? 0, total)}%)` : null}
-                        </td>
-                      ))}
-                      <td className="text-end">{formatNumber(total, locale)}</td>
-                    </>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </>
+        <ChartTableContent
+          rowHeader={rowHeader}
+          headers={[...series.map((item) => ({ key: item.key, label: item.label })), { key: "total", label: t("charts.total") }]}
+          rows={rows.map((row) => {
+            const total = sum(row.values);
+            return {
+              key: row.key,
+              label: row.label,
+              cells: row.note ? (
+                <td colSpan={series.length + 1}>{row.note}</td>
+              ) : (
+                <>
+                  {series.map((item, index) => (
+                    <td key={item.key} className="text-end">
+                      {formatNumber(row.values[index] ?? 0, locale)}
+                      {total > 0 ? ` (${percent(row.values[index] ?? 0, total)}%)` : null}
+                    </td>
+                  ))}
+                  <td className="text-end">{formatNumber(total, locale)}</td>
+                </>
+              ),
+            };
+          })}
+        />
       }
     />
   );

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ErrorSummary, InputField } from "@/components/forms/fields";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/i18n/format";
+import { excerpt } from "@/lib/text/excerpt";
 import type { LiveCandidates } from "@/lib/live/list-live-candidates";
 import type { LiveGuestRequestView, LiveSnapshot } from "@/lib/live/live.types";
 import { LiveGuestRequests } from "./live-guest-requests";
@@ -19,7 +20,6 @@ const countValue = (value: FormDataEntryValue | null): number | string | undefin
   return /^\d+$/.test(text) ? Number(text) : text;
 };
 
-const short = (text: string, length = 90) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 /** The facilitator's console: admit guests, pick the item, run the vote, enter paper ballots, watch the tally. */
 export function LiveConsole({ initial, initialGuests, candidates, projectorHref, joinUrl, labels, locale }: {
@@ -205,7 +205,7 @@ export function LiveConsole({ initial, initialGuests, candidates, projectorHref,
                 {candidates.axes.map((axis) => (
                   <optgroup key={axis.number} label={fill(labels.axis, { number: axis.number, title: axis.title })}>
                     {axis.measures.map((measure) => (
-                      <option key={measure.id} value={measure.id}>{measure.code} · {short(measure.text)}</option>
+                      <option key={measure.id} value={measure.id}>{measure.code} · {excerpt(measure.text, 90)}</option>
                     ))}
                   </optgroup>
                 ))}
@@ -219,7 +219,7 @@ export function LiveConsole({ initial, initialGuests, candidates, projectorHref,
               <div className="col-md-9 select-wrapper">
                 <label htmlFor="live-proposal">{labels.proposal}</label>
                 <select id="live-proposal" name="proposalId" className="form-select" defaultValue={candidates.proposals[0]?.id}>
-                  {candidates.proposals.map((proposal) => <option key={proposal.id} value={proposal.id}>{short(proposal.title)}</option>)}
+                  {candidates.proposals.map((proposal) => <option key={proposal.id} value={proposal.id}>{excerpt(proposal.title, 90)}</option>)}
                 </select>
               </div>
               <div className="col-md-3"><button type="submit" className="btn btn-outline-primary w-100" id="live-pick-proposal" disabled={busy}>{labels.pickProposal}</button></div>
@@ -271,7 +271,7 @@ export function LiveConsole({ initial, initialGuests, candidates, projectorHref,
         <h2 id="items-title" className="h3">{labels.itemsTitle}</h2>
         {snapshot.items.length > 0 ? (
           <ol id="live-items">
-            {snapshot.items.map((item) => <li key={item.id}>{item.code ? <>{item.code} · </> : null}{short(item.title, 120)}</li>)}
+            {snapshot.items.map((item) => <li key={item.id}>{item.code ? <>{item.code} · </> : null}{excerpt(item.title, 120)}</li>)}
           </ol>
         ) : (
           <p>{labels.noItems}</p>

@@ -1,4 +1,4 @@
-import { ScrollableTable } from "@/components/layout/scrollable-table";
+import { DataTable } from "@/components/layout/data-table";
 import type { RoundSectionProps } from "@/components/participation/measure-participation-props";
 import { getPrisma } from "@/lib/db/client";
 import { getVoteResults } from "@/lib/participation/get-vote-results";
@@ -17,19 +17,16 @@ export async function RoundResultsSummary({ locale, t, round }: RoundSectionProp
       {voted.length === 0 ? (
         <p>{t("results.none")}</p>
       ) : (
-        <ScrollableTable label={t("results.summaryCaption")}>
-          <table className="table table-sm">
-            <caption>{t("results.summaryCaption")}</caption>
-            <thead>
-              <TallyHeader first={t("results.columns.measure")} t={t} />
-            </thead>
-            <tbody>
-              {voted.map((measure) => (
-                <TallyRow key={measure.measureId} label={t("results.measure", { code: measure.code })} tally={measure.total} locale={locale} t={t} />
-              ))}
-            </tbody>
-          </table>
-        </ScrollableTable>
+        <DataTable caption={t("results.summaryCaption")}>
+          <thead>
+            <TallyHeader first={t("results.columns.measure")} t={t} />
+          </thead>
+          <tbody>
+            {voted.map((measure) => (
+              <TallyRow key={measure.measureId} label={t("results.measure", { code: measure.code })} tally={measure.total} locale={locale} t={t} />
+            ))}
+          </tbody>
+        </DataTable>
       )}
       <p><a href={resultsHref}>{t("results.allResults")}</a></p>
     </section>

@@ -1,8 +1,10 @@
+import type { ComponentProps } from "react";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
 import { formatDate, formatEuroCents, formatNumber } from "@/lib/i18n/format";
-import type { LinkCandidates } from "@/lib/synthesis/get-change-link-candidates";
-import type { DecisionFieldsView, DraftChangeView } from "@/lib/synthesis/get-revision-draft";
+import type { LinkCandidates } from "@/lib/synthesis/link-candidates";
+import type { DraftChangeView } from "@/lib/synthesis/get-revision-draft";
+import type { DecisionFields } from "@/lib/synthesis/synthesis.schemas";
 import { USER_TEXT_LIMITS } from "@/lib/participation/participation.schemas";
 import type { FormState } from "@/components/auth/form-state";
 import { DraftForm, type DraftField, type LinkPicker } from "./draft-form";
@@ -12,7 +14,7 @@ import { DraftForm, type DraftField, type LinkPicker } from "./draft-form";
 const calendarDate = (iso: string, locale: Locale) => formatDate(new Date(`${iso}T12:00:00.000Z`), locale);
 
 /** A measure's decision fields as a description list ("to be decided" for empty ones). */
-export function DecisionSummary({ fields, locale, t }: { fields: DecisionFieldsView; locale: Locale; t: Translate }) {
+export function DecisionSummary({ fields, locale, t }: { fields: DecisionFields; locale: Locale; t: Translate }) {
   const period = [fields.startsOn ? calendarDate(fields.startsOn, locale) : null, fields.endsOn ? calendarDate(fields.endsOn, locale) : null].filter(Boolean).join(" – ");
   const rows: [string, string | null][] = [
     [t("plan.fields.timing"), [fields.timing, period ? `(${period})` : null].filter(Boolean).join(" ") || null],
@@ -72,7 +74,7 @@ export function ChangeList({ changes, locale, t, proposalHref }: { changes: Draf
 }
 
 /** The decision fields of a measure as form fields (current draft values). */
-export function decisionFormFields(t: Translate, locale: Locale, fields: DecisionFieldsView | null): DraftField[] {
+export function decisionFormFields(t: Translate, locale: Locale, fields: DecisionFields | null): DraftField[] {
   const budget = fields?.budgetCents != null ? new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(Number(fields.budgetCents) / 100) : "";
   return [
     { kind: "text", name: "timing", label: t("plan.fields.timing"), hint: t("synthesis.draft.form.timingHint"), defaultValue: fields?.timing ?? "", maxLength: 500 },
@@ -119,10 +121,28 @@ export function linkPicker(t: Translate, locale: Locale, candidates: LinkCandida
 
 export const formLabels = (t: Translate, submit: string, disabledReason?: string) => ({ errorSummary: t("synthesis.draft.form.errorSummary"), submit, ...(disabledReason ? { disabledReason } : {}) });
 
-/** A text shortened for lists (the whole text stays on its own page). */
-export function shortText(text: string, max = 160): string {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+/** An edit of the draft: its fields, then the rationale and the link pickers of what the edit may cite. */
+function ChangeForm({ submit, candidates, locale, t, ...form }: Omit<ComponentProps<typeof DraftForm>, "rationale" | "links" | "labels"> & {
+  submit: string;
+  candidates: LinkCandidates;
+  locale: Locale;
+  t: Translate;
+}) {
+  return <DraftForm {...form} rationale={rationaleLabels(t)} links={linkPicker(t, locale, candidates)} labels={formLabels(t, submit)} />;
 }
+
+/** A section of a workbench page holding one edit: its heading (id `section`), an optional explanation, the ChangeForm. */
+export function ChangeSection({ section, heading, explain, ...form }: ComponentProps<typeof ChangeForm> & { section: string; heading: string; explain?: string }) {
+  return (
+    <section className="my-5" aria-labelledby={section}>
+      <h2 id={section} className="h3">{heading}</h2>
+      {explain ? <p>{explain}</p> : null}
+      <ChangeForm {...form} />
+    </section>
+  );
+}
+
+/** A text shortened for lists: the one excerpt helper, under the name the triage page imports (use `excerpt` from lib/text/excerpt). */
 
 /**
  * Accepting proposals in one step: per open proposal, its public answer and the rationale of the

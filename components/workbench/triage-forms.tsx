@@ -34,8 +34,17 @@ export interface MergeFormLabels {
   submit: string;
 }
 
-/** Merge duplicates: the target (a select), the duplicates (checkboxes), the public answer they get. */
-export function MergeForm({ action, options, limit, labels }: { action: Action; options: { value: string; label: string }[]; limit: number; labels: MergeFormLabels }) {
+/**
+ * Merge duplicates: the target (a select of `options`), the duplicates (checkboxes of `duplicateOptions`,
+ * by default the same list), the public answer they get.
+ */
+export function MergeForm({ action, options, duplicateOptions = options, limit, labels }: {
+  action: Action;
+  options: { value: string; label: string }[];
+  duplicateOptions?: { value: string; label: string }[];
+  limit: number;
+  labels: MergeFormLabels;
+}) {
   const [state, formAction, pending] = useActionState(action, emptyFormState);
   const ticked = new Set((state.values.duplicateIds ?? "").split(",").filter(Boolean));
   const error = state.errors.duplicateIds;
@@ -47,7 +56,7 @@ export function MergeForm({ action, options, limit, labels }: { action: Action; 
       <fieldset className="mb-4" aria-describedby={describedBy("duplicateIds", labels.duplicatesHint, error)}>
         <legend className="h6">{labels.duplicateIds}</legend>
         <small id="duplicateIds-hint" className="form-text d-block mb-2">{labels.duplicatesHint}</small>
-        {options.map((option, index) => {
+        {duplicateOptions.map((option, index) => {
           const checkboxId = index === 0 ? "duplicateIds" : `duplicateIds-${option.value}`;
           return (
             <div className="form-check" key={option.value}>

@@ -24,11 +24,19 @@ export async function answerProposal(db: PrismaClient, actor: Actor | null, prop
 }
 
 /**
- * The answer itself, inside the caller's transaction (answerProposal, and the triage's merge of
- * several duplicates at once): locks the proposal and the merge target, checks the merge rules,
- * writes the answer, its audit event and the notifications of the author and the supporters.
+ * The answer itself, inside the caller's transaction (answerProposal, the triage's merge of several
+ * duplicates at once, the draft's acceptance of a proposal): locks the proposal and the merge target,
+ * checks the merge rules, writes the answer, its audit event (with the caller's `auditData` added)
+ * and the notifications of the author and the supporters.
  */
-export async function applyProposalAnswer(tx: Prisma.TransactionClient, user: Actor, proposalId: string, answer: AnswerProposalInput, now: Date): Promise<void> {
+export async function applyProposalAnswer(
+  tx: Prisma.TransactionClient,
+  user: Pick<Actor, "userId">,
+  proposalId: string,
+  answer: AnswerProposalInput,
+  now: Date,
+  auditData: Prisma.InputJsonObject = {},
+): Promise<void> {
   const mergedIntoError = (key: string) => new AppError("VALIDATION", "proposals.errors.validation", {}, { mergedIntoId: key });
   if (answer.mergedIntoId === proposalId) throw mergedIntoError("proposals.fields.mergedIntoSelf");
   // Lock the proposal and the merge target (in id order, so that two crossing merges cannot deadlock).
@@ -59,7 +67,7 @@ export async function applyProposalAnswer(tx: Prisma.TransactionClient, user: Ac
       action: proposal.status === "OPEN" ? "proposal.answered" : "proposal.answer-changed",
       entityType: "Proposal",
       entityId: proposalId,
-      data: { roundId: proposal.roundId, status: answer.status, previousStatus: proposal.status, mergedIntoId: answer.mergedIntoId },
+      data: { roundId: proposal.roundId, status: answer.status, previousStatus: proposal.status, mergedIntoId: answer.mergedIntoId, ...auditData },
     },
   });
   const recipients = [proposal.authorId, ...proposal.supports.map((support) => support.userId)].filter((id) => id !== user.userId);

@@ -202,8 +202,12 @@ export const mergeProposalsSchema = z
   });
 export type MergeProposalsInput = z.infer<typeof mergeProposalsSchema>;
 
-/** The triage page's query (?categoria=CITIZEN&tag=scuole), read leniently. */
+/** Items (proposals and observations together) on one page of the triage lists. */
+export const TRIAGE_PAGE_SIZE = 50;
+
+/** The triage page's query (?categoria=CITIZEN&tag=scuole&pagina=2), read leniently. */
 export const triageQuerySchema = z.object({
+  pagina: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
   categoria: z.enum(StakeholderCategory).optional().catch(undefined),
   tag: z
     .string()

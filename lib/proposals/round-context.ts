@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import type { RoundStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
+import { findRound } from "@/lib/rounds/get-round";
 import { effectiveRoundStatus } from "@/lib/rounds/round-window";
 import { isUuid } from "@/lib/db/ids";
 
@@ -43,19 +44,7 @@ export function requireId(value: unknown, messageKey: string): string {
 
 /** The round with its revision's axes and measures (in plan order); NOT_FOUND when there is no such round. */
 export async function loadRoundContext(db: Db, roundId: string, { withMeasures = true }: { withMeasures?: boolean } = {}, now: Date = new Date()): Promise<RoundContext> {
-  const round = await db.round.findUnique({
-    where: { id: requireId(roundId, "participation.errors.roundNotFound") },
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      opensAt: true,
-      closesAt: true,
-      revisionId: true,
-      plan: { select: { id: true, slug: true, title: true } },
-    },
-  });
-  if (!round) throw new AppError("NOT_FOUND", "participation.errors.roundNotFound");
+  const round = await findRound(db, roundId, "participation.errors.roundNotFound", {});
   const status = effectiveRoundStatus(round, now);
   const [axes, measures] = withMeasures
     ? await Promise.all([

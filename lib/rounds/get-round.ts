@@ -1,9 +1,10 @@
 import type { Actor } from "@/lib/auth/session";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { RegistrationMode, RoundStatus, VenueKind } from "@/lib/db/generated/enums";
+import { isUuid } from "@/lib/db/ids";
 import { AppError } from "@/lib/errors/app-error";
 import type { Db } from "@/lib/plan/plan-read";
 import { effectiveRoundStatus } from "./round-window";
-import { roundIdSchema } from "./rounds.schemas";
 
 export interface MeetingSummary {
   id: string;
@@ -62,28 +63,39 @@ export const meetingSummarySelect = {
   _count: { select: { registrations: true } },
 } as const;
 
+/** What every read of a round starts from (status, opensAt and closesAt give its effective status: round-window.ts). */
+export const roundHeaderSelect = {
+  id: true,
+  title: true,
+  status: true,
+  opensAt: true,
+  closesAt: true,
+  revisionId: true,
+  revision: { select: { number: true } },
+  plan: { select: { id: true, slug: true, title: true } },
+} as const satisfies Prisma.RoundSelect;
+
+/**
+ * A round by id: `roundHeaderSelect` plus the caller's `extra` fields. NOT_FOUND with the caller's
+ * message key for an unknown round, and for anything but a UUID (never a database error).
+ */
+export async function findRound<S extends Prisma.RoundSelect>(db: Db, roundId: string, notFoundKey: string, extra: S): Promise<Prisma.RoundGetPayload<{ select: typeof roundHeaderSelect & S }>> {
+  if (!isUuid(roundId)) throw new AppError("NOT_FOUND", notFoundKey);
+  // The spread of a generic select defeats Prisma's inference; the declared result type is the same select's payload.
+  const round = (await db.round.findUnique({ where: { id: roundId }, select: { ...roundHeaderSelect, ...extra } as Prisma.RoundSelect })) as Prisma.RoundGetPayload<{ select: typeof roundHeaderSelect & S }> | null;
+  if (!round) throw new AppError("NOT_FOUND", notFoundKey);
+  return round;
+}
+
 /** A round with its meetings, for everyone; `actor` only marks the meetings they registered for. */
 export async function getRound(db: Db, roundId: string, actor: Actor | null = null, now: Date = new Date()): Promise<RoundDetail> {
-  if (!roundIdSchema.safeParse(roundId).success) throw new AppError("NOT_FOUND", "rounds.errors.notFound");
-  const round = await db.round.findUnique({
-    where: { id: roundId },
-    select: {
-      id: true,
-      title: true,
-      description: true,
-      status: true,
-      opensAt: true,
-      closesAt: true,
-      revisionId: true,
-      revision: { select: { number: true } },
-      plan: { select: { id: true, slug: true, title: true } },
-      meetings: {
-        orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-        select: { ...meetingSummarySelect, registrations: actor ? { where: { userId: actor.userId }, select: { userId: true } } : false },
-      },
+  const round = await findRound(db, roundId, "rounds.errors.notFound", {
+    description: true,
+    meetings: {
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      select: { ...meetingSummarySelect, registrations: actor ? { where: { userId: actor.userId }, select: { userId: true } } : false },
     },
   });
-  if (!round) throw new AppError("NOT_FOUND", "rounds.errors.notFound");
   return {
     id: round.id,
     title: round.title,

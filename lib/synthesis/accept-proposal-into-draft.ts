@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
-import { notify } from "@/lib/notifications/notify";
+import { applyProposalAnswer } from "@/lib/proposals/answer-proposal";
 import { InvalidTimingError, parseTiming } from "@/lib/plan/timing";
 import { applyAddMeasure } from "./add-draft-measure";
 import { applyMeasureChange } from "./change-draft-measure";
@@ -13,8 +13,9 @@ import { acceptProposalIntoDraftSchema, type DecisionFields, parseSynthesisInput
  * Accepts a proposal of the round into its draft in one step: the change it asks for is applied
  * (AMEND_MEASURE → the measure's text; NEW_MEASURE → a new measure on its axis; RETIRE_MEASURE →
  * retirement; DECISION_FIELDS → the fields it proposes, the others kept), linked to the proposal
- * with the given rationale; the proposal is answered ACCEPTED with the given text; its author and
- * supporters are notified (PROPOSAL_ANSWERED). All in the draft's transaction.
+ * with the given rationale; the proposal is answered ACCEPTED with the given text, its author and
+ * supporters notified (applyProposalAnswer, the audit event naming the draft and the change). All in
+ * the draft's transaction.
  * Only OPEN proposals (CONFLICT proposalNotOpen); a proposal on a measure no longer in the draft
  * is CONFLICT proposalNotApplicable.
  */
@@ -23,7 +24,7 @@ export async function acceptProposalIntoDraft(db: PrismaClient, actor: Actor | n
   return editDraft(db, actor, roundId, async (draft) => {
     const { tx } = draft;
     await tx.$queryRaw`SELECT "id" FROM "Proposal" WHERE "id" = ${edit.proposalId}::uuid FOR UPDATE`;
-    const proposal = await tx.proposal.findUnique({ where: { id: edit.proposalId }, include: { supports: { select: { userId: true } } } });
+    const proposal = await tx.proposal.findUnique({ where: { id: edit.proposalId } });
     if (!proposal || proposal.roundId !== roundId) throw new AppError("NOT_FOUND", "synthesis.errors.proposalNotFound");
     if (proposal.status !== "OPEN") throw new AppError("CONFLICT", "synthesis.errors.proposalNotOpen");
     await validateLinks(draft, edit);
@@ -61,24 +62,7 @@ export async function acceptProposalIntoDraft(db: PrismaClient, actor: Actor | n
       }
     }
 
-    await tx.proposal.update({ where: { id: proposal.id }, data: { status: "ACCEPTED", answer: edit.answer, mergedIntoId: null, answeredById: draft.actorId, answeredAt: now } });
-    await tx.auditEvent.create({
-      data: {
-        actorId: draft.actorId,
-        action: "proposal.answered",
-        entityType: "Proposal",
-        entityId: proposal.id,
-        data: { roundId, status: "ACCEPTED", previousStatus: proposal.status, mergedIntoId: null, revisionId: draft.revisionId, changeId },
-      },
-    });
-    const recipients = [proposal.authorId, ...proposal.supports.map((support) => support.userId)].filter((id) => id !== draft.actorId);
-    await notify(tx, recipients, "PROPOSAL_ANSWERED", {
-      roundId,
-      proposalId: proposal.id,
-      proposalTitle: proposal.title,
-      status: "ACCEPTED",
-      path: `/consultazioni/${roundId}/proposte/${proposal.id}`,
-    });
+    await applyProposalAnswer(tx, { userId: draft.actorId }, proposal.id, { status: "ACCEPTED", answer: edit.answer, mergedIntoId: null }, now, { revisionId: draft.revisionId, changeId });
     return { changeId, measureId };
   });
 }

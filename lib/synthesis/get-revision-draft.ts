@@ -1,29 +1,21 @@
 import type { PrismaClient } from "@/lib/db/client";
 import type { RevisionChangeKind, RevisionStatus, RoundStatus } from "@/lib/db/generated/enums";
 import type { Actor } from "@/lib/auth/session";
-import { isUuid } from "@/lib/db/ids";
-import { AppError } from "@/lib/errors/app-error";
+import { findRound } from "@/lib/rounds/get-round";
 import { effectiveRoundStatus } from "@/lib/rounds/round-window";
+import { excerpt } from "@/lib/text/excerpt";
+import { type LinkCandidates, type LinkTarget, loadLinkCandidates } from "./link-candidates";
 import { decisionOf } from "./record-revision-change";
 import { SYNTHESIS_EDITORS, requireSynthesisViewer } from "./synthesis.policy";
-
-/** A measure's decision fields as shown (dates YYYY-MM-DD). */
-export interface DecisionFieldsView {
-  timing: string | null;
-  startsOn: string | null;
-  endsOn: string | null;
-  budgetCents: bigint | null;
-  fundingSource: string | null;
-  department: string | null;
-}
+import type { DecisionFields } from "./synthesis.schemas";
 
 export interface DraftMeasureView {
   measureId: string;
   code: string;
   text: string;
-  decision: DecisionFieldsView;
+  decision: DecisionFields;
   /** The consulted revision's version; null for a measure added in the draft. */
-  consulted: { text: string; decision: DecisionFieldsView } | null;
+  consulted: { text: string; decision: DecisionFields } | null;
   /** The kinds of change recorded for this measure (to mark it in the workbench). */
   changeKinds: RevisionChangeKind[];
 }
@@ -82,35 +74,26 @@ export interface RevisionDraftView {
   canStartDraft: boolean;
   /** A draft exists and is not published (and the actor may edit: facilitator or admin). */
   canEdit: boolean;
+  /** What an edit of `linkCandidatesFor` can cite; null when not asked for or there is no draft. */
+  linkCandidates: LinkCandidates | null;
 }
-
-const EXCERPT_LENGTH = 160;
-const excerpt = (text: string) => (text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : text);
 
 /**
  * The workbench's read for a round (viewers: facilitators, admins, officials): the round, the
  * revision it consulted, its draft (if started) with axes and measures in order, each beside its
- * consulted version, the change log with links, and how many proposals still wait for an answer.
- * NOT_FOUND "synthesis.errors.roundNotFound" for an unknown round.
+ * consulted version, the change log with links, and how many proposals still wait for an answer;
+ * with `linkCandidatesFor`, also what an edit of that measure or axis can cite (link-candidates.ts).
+ * NOT_FOUND "synthesis.errors.roundNotFound" for an unknown round ("measureNotFound" for an unknown measure).
  */
-export async function getRevisionDraft(db: PrismaClient, actor: Actor | null, roundId: string, now: Date = new Date()): Promise<RevisionDraftView> {
+export async function getRevisionDraft(
+  db: PrismaClient,
+  actor: Actor | null,
+  roundId: string,
+  { linkCandidatesFor }: { linkCandidatesFor?: LinkTarget } = {},
+  now: Date = new Date(),
+): Promise<RevisionDraftView> {
   const user = requireSynthesisViewer(actor);
-  if (!isUuid(roundId)) throw new AppError("NOT_FOUND", "synthesis.errors.roundNotFound");
-  const round = await db.round.findUnique({
-    where: { id: roundId },
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      opensAt: true,
-      closesAt: true,
-      revisionId: true,
-      revision: { select: { number: true } },
-      plan: { select: { id: true, slug: true, title: true } },
-      outcome: { select: { id: true, number: true, status: true, summary: true, publishedAt: true } },
-    },
-  });
-  if (!round) throw new AppError("NOT_FOUND", "synthesis.errors.roundNotFound");
+  const round = await findRound(db, roundId, "synthesis.errors.roundNotFound", { outcome: { select: { id: true, number: true, status: true, summary: true, publishedAt: true } } });
   const status = effectiveRoundStatus(round, now);
   const unansweredProposals = await db.proposal.count({ where: { roundId, status: "OPEN" } });
   const view: RevisionDraftView = {
@@ -120,6 +103,7 @@ export async function getRevisionDraft(db: PrismaClient, actor: Actor | null, ro
     unansweredProposals,
     canStartDraft: !round.outcome && (status === "CLOSED" || status === "SYNTHESIS") && isEditor(user),
     canEdit: round.outcome?.status === "DRAFT" && isEditor(user),
+    linkCandidates: null,
   };
   if (!round.outcome) return view;
   const draft = round.outcome;
@@ -212,6 +196,7 @@ export async function getRevisionDraft(db: PrismaClient, actor: Actor | null, ro
       }),
     })),
   };
+  if (linkCandidatesFor) view.linkCandidates = await loadLinkCandidates(db, round, linkCandidatesFor);
   return view;
 }
 

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { getVoteResults } from "@/lib/participation/get-vote-results";
 import type { Db } from "@/lib/plan/plan-read";
 import { roundIdSchema } from "@/lib/rounds/rounds.schemas";
+import { excerpt } from "@/lib/text/excerpt";
 import { K_ANONYMITY_MIN_VOTERS, MERGED_CATEGORY, mergeSmallCategories } from "./k-anonymity";
 import {
   MIN_MEASURES,
@@ -48,11 +49,6 @@ const SLOTS = 5;
 interface VoterRow {
   latestCategory: string;
   votes: number[];
-}
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= EXCERPT_LENGTH ? flat : `${flat.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…`;
 }
 
 function byCount<K extends string | null>(rows: Array<{ key: K; count: number }>): Map<K, number> {
@@ -150,7 +146,7 @@ export async function getRoundDashboard(db: Db, actor: Actor | null, roundIdInpu
       measureId: measure.measureId,
       code: measure.code,
       axisNumber: measure.axisNumber,
-      excerpt: excerpt(textOf.get(measure.measureId) ?? ""),
+      excerpt: excerpt(textOf.get(measure.measureId) ?? "", EXCERPT_LENGTH, { flatten: true }),
       total: measure.total,
       bySource: measure.bySource,
       supportShare: measure.total.total > 0 ? measure.total.support / measure.total.total : null,

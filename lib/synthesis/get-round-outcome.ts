@@ -1,9 +1,9 @@
 import type { ModerationState, ProposalKind, ProposalStatus, RevisionChangeKind, RoundStatus, SwotKind } from "@/lib/db/generated/enums";
-import { AppError } from "@/lib/errors/app-error";
 import { type MeasureResults, type VoteSource, getVoteResults } from "@/lib/participation/get-vote-results";
 import type { Db } from "@/lib/plan/plan-read";
 import { effectiveRoundStatus } from "@/lib/rounds/round-window";
-import { roundIdSchema } from "@/lib/rounds/rounds.schemas";
+import { findRound } from "@/lib/rounds/get-round";
+import { EXCERPT_LENGTH, excerpt } from "@/lib/text/excerpt";
 import { type AxisDiff, type MeasureDiff, compareRevisions } from "./get-revision-diff";
 import { type AnonymizedTally, type CategoryTally, K_ANONYMITY_MIN_VOTERS, mergeSmallCategories } from "./k-anonymity";
 
@@ -88,13 +88,8 @@ export type RoundOutcome =
       participation: OutcomeParticipation;
     };
 
-const EXCERPT_LENGTH = 160;
-
-function excerpt(body: string, moderation: ModerationState): string | null {
-  if (moderation !== "VISIBLE") return null;
-  const flat = body.replace(/\s+/g, " ").trim();
-  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…` : flat;
-}
+/** A contribution's excerpt, only while it is visible (moderation). */
+const visibleExcerpt = (body: string, moderation: ModerationState): string | null => (moderation === "VISIBLE" ? excerpt(body, EXCERPT_LENGTH, { flatten: true }) : null);
 
 const byCode = (a: string, b: string) => {
   const [aAxis, aNumber] = a.split(".").map(Number) as [number, number];
@@ -103,22 +98,7 @@ const byCode = (a: string, b: string) => {
 };
 
 export async function getRoundOutcome(db: Db, roundId: string, now: Date = new Date()): Promise<RoundOutcome> {
-  if (!roundIdSchema.safeParse(roundId).success) throw new AppError("NOT_FOUND", "synthesis.outcome.roundNotFound");
-  const round = await db.round.findUnique({
-    where: { id: roundId },
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      opensAt: true,
-      closesAt: true,
-      revisionId: true,
-      revision: { select: { number: true } },
-      plan: { select: { id: true, slug: true, title: true } },
-      outcome: { select: { id: true, number: true, summary: true, publishedAt: true, status: true } },
-    },
-  });
-  if (!round) throw new AppError("NOT_FOUND", "synthesis.outcome.roundNotFound");
+  const round = await findRound(db, roundId, "synthesis.outcome.roundNotFound", { outcome: { select: { id: true, number: true, status: true, summary: true, publishedAt: true } } });
   const header: RoundHeader = { id: round.id, title: round.title, status: effectiveRoundStatus(round, now), opensAt: round.opensAt, closesAt: round.closesAt, plan: round.plan };
   const revision = round.outcome;
   if (!revision || revision.status !== "PUBLISHED") return { published: false, round: header };
@@ -189,11 +169,11 @@ export async function getRoundOutcome(db: Db, roundId: string, now: Date = new D
         if (link.proposal) return [{ type: "proposal", ...link.proposal }];
         if (link.comment) {
           const { id, roundId: commentRound, body, moderation, measure, axis } = link.comment;
-          return [{ type: "comment", id, roundId: commentRound, measureCode: measure?.code ?? null, axisNumber: axis?.number ?? null, excerpt: excerpt(body, moderation) }];
+          return [{ type: "comment", id, roundId: commentRound, measureCode: measure?.code ?? null, axisNumber: axis?.number ?? null, excerpt: visibleExcerpt(body, moderation) }];
         }
         if (link.swotEntry) {
           const { id, roundId: swotRound, kind, body, moderation } = link.swotEntry;
-          return [{ type: "swot", id, roundId: swotRound, kind, excerpt: excerpt(body, moderation) }];
+          return [{ type: "swot", id, roundId: swotRound, kind, excerpt: visibleExcerpt(body, moderation) }];
         }
         const code = link.voteResultsMeasureId ? voteMeasures.get(link.voteResultsMeasureId) : undefined;
         if (link.voteResultsRoundId && code) return [{ type: "voteResults", roundId: link.voteResultsRoundId, measureCode: code }];

@@ -1,6 +1,6 @@
 import type { RoundStatus, StakeholderCategory, SwotKind } from "@/lib/db/generated/enums";
 import type { Tally, VoteSource } from "@/lib/participation/get-vote-results";
-import type { CategoryStance, InsufficientReason } from "./opinion-groups";
+import type { CategoryStance, InsufficientReason, OpinionGroupsAnalysis } from "./opinion-groups";
 
 /**
  * The round dashboard of the synthesis (lib/synthesis/get-round-dashboard.ts): aggregates only,
@@ -85,18 +85,12 @@ export interface DashboardOpinionGroup {
 
 export type DashboardOpinionGroups =
   | { enough: false; reason: InsufficientReason; participantsConsidered: number; measuresVoted: number; minParticipants: number; minMeasures: number }
-  | {
-      enough: true;
-      participantsConsidered: number;
-      participantsExcluded: number;
-      measuresVoted: number;
-      explainedVariance: [number, number];
-      chosenK: number;
+  | (Pick<OpinionGroupsAnalysis, "enough" | "participantsConsidered" | "participantsExcluded" | "measuresVoted" | "explainedVariance" | "chosenK"> & {
       silhouette: number;
       groups: DashboardOpinionGroup[];
       commonGround: { measureId: string; code: string; lowestAgreeRate: number }[];
       division: { measureId: string; code: string; agreeRateSpread: number }[];
-    };
+    });
 
 export interface RoundDashboard {
   round: { id: string; title: string; status: RoundStatus; opensAt: Date; closesAt: Date; planSlug: string; planTitle: string };

@@ -9,11 +9,11 @@
  * measure page shows the plan's latest opened round, while other files open rounds on the seed plan.
  * The copy is deleted afterwards (other files expect the seed plan to be the only plan).
  */
-import type { Page } from "playwright-core";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { useE2EBrowser } from "../support/browser";
 import { deletePlanCopy, importPlanCopy, type E2EPlan } from "../support/e2e-rounds";
 import { voteByKeyboard } from "../support/e2e-measure-page";
+import { press, typeInto } from "../support/e2e-page";
 import { describeE2E, e2eDatabaseUrl } from "../support/e2e-server";
 import { confirmedUser, signIn } from "../support/e2e-users";
 
@@ -43,16 +43,6 @@ describeE2E("a whole consultation round", () => {
     if (plan) await deletePlanCopy(prisma, plan.id);
     await prisma?.$disconnect();
   });
-
-  async function typeInto(page: Page, selector: string, text: string) {
-    await page.focus(selector);
-    await page.keyboard.type(text);
-  }
-
-  async function press(page: Page, selector: string, key = "Enter") {
-    await page.focus(selector);
-    await page.keyboard.press(key);
-  }
 
   test("schedule and open, meet, vote, comment, reply, propose, support, report, hide, see the notice", async () => {
     // ── The facilitator opens the scheduled round now, from the round page. ──

@@ -6,10 +6,10 @@
  * People and the open round are arranged in the server's database (the e2e server has no demo
  * accounts; rounds are scheduled by another module's pages).
  */
-import type { Page } from "playwright-core";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { expectNoAxeViolations } from "../support/axe";
 import { useE2EBrowser } from "../support/browser";
+import { axeBothLanguages, press, typeInto } from "../support/e2e-page";
 import { describeE2E, e2eDatabaseUrl } from "../support/e2e-server";
 import { e2eSeedPlan, openRound } from "../support/e2e-rounds";
 import { confirmedUser, signIn } from "../support/e2e-users";
@@ -39,28 +39,6 @@ describeE2E("proposals, supports, answers, SWOT and my contributions", () => {
   afterAll(async () => {
     await prisma?.$disconnect();
   });
-
-  /** Focus an element, check it is the one meant, press a key on it. */
-  async function press(page: Page, selector: string, key = "Enter") {
-    await page.focus(selector);
-    await page.keyboard.press(key);
-  }
-
-  async function typeInto(page: Page, selector: string, text: string) {
-    await page.focus(selector);
-    await page.keyboard.type(text);
-  }
-
-  /** Both languages of the page the browser is on: the Italian one, then the English one. */
-  async function axeBothLanguages(page: Page) {
-    const { pathname, search } = new URL(page.url());
-    const italian = pathname.replace(/^\/en(?=\/|$)/, "") || "/";
-    for (const path of [italian, `/en${italian === "/" ? "" : italian}`]) {
-      const response = await page.goto(path + search);
-      expect({ path, status: response?.status() }).toEqual({ path, status: 200 });
-      await expectNoAxeViolations(page, path + search);
-    }
-  }
 
   test("propose from a measure page, support, answer; SWOT; my contributions", async () => {
     // ── The author proposes an amendment from the measure page. ──

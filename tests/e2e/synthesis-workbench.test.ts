@@ -7,20 +7,18 @@
  * pages in both languages. People, plan copy and round are arranged in the server's database.
  */
 import type { Page } from "playwright-core";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import { expectNoAxeViolations } from "../support/axe";
 import { useE2EBrowser } from "../support/browser";
-import { describeE2E, e2eDatabaseUrl } from "../support/e2e-server";
-import { type E2EPlan, deletePlanCopy, importPlanCopy, measureIdOf } from "../support/e2e-rounds";
+import { axeBothLanguages, typeInto } from "../support/e2e-page";
+import { measureIdOf, usePlanCopy } from "../support/e2e-rounds";
+import { describeE2E } from "../support/e2e-server";
 import { confirmedUser, signIn } from "../support/e2e-users";
 
 jest.setTimeout(300_000);
 
 describeE2E("synthesis workbench: triage, draft, accept, publish", () => {
   const browser = useE2EBrowser();
-  let prisma: PrismaClient;
-  let plan: E2EPlan;
   const stamp = Date.now();
+  const db = usePlanCopy(`sintesi-banco-${stamp}`);
   const facilitatorEmail = `sintesi-${stamp}@example.it`;
   const amendedText = `Tavoli di confronto aperti alle scuole del territorio ${stamp}.`;
   const rewritten = `Un testo riscritto della misura 1.2 per la revisione ${stamp}.`;
@@ -28,8 +26,7 @@ describeE2E("synthesis workbench: triage, draft, accept, publish", () => {
   const proposals = { accepted: "", duplicate: "", rejected: "" };
 
   beforeAll(async () => {
-    prisma = createPrismaClient(e2eDatabaseUrl(), { maxConnections: 2 });
-    plan = await importPlanCopy(prisma, `sintesi-banco-${stamp}`);
+    const { prisma, plan } = db;
     await confirmedUser(prisma, facilitatorEmail, "FACILITATOR", "Fiorella Facilitatrice");
     const authors = await Promise.all(["a", "b", "c"].map((name, index) => confirmedUser(prisma, `autore-${name}-${stamp}@example.it`, "STAKEHOLDER", `Autore ${name}`, index === 2 ? "BUSINESS" : "CITIZEN")));
     // Closed by its clock a minute ago.
@@ -45,30 +42,10 @@ describeE2E("synthesis workbench: triage, draft, accept, publish", () => {
     proposals.duplicate = (await proposal(authors[2]!, { kind: "AMEND_MEASURE", measureId: m11, title: `Anche le scuole ${stamp}`, proposedText: "Aprire i tavoli alle scuole." })).id;
     proposals.rejected = (await proposal(authors[1]!, { kind: "RETIRE_MEASURE", measureId: m13, title: `Togliere la misura 1.3 ${stamp}` })).id;
   });
-  afterAll(async () => {
-    if (plan) await deletePlanCopy(prisma, plan.id);
-    await prisma?.$disconnect();
-  });
-
-  async function typeInto(page: Page, selector: string, text: string) {
-    await page.focus(selector);
-    await page.keyboard.type(text);
-  }
-
-  /** The page the browser is on, in Italian then in English: both answer 200 and axe finds nothing. */
-  async function axeBothLanguages(page: Page) {
-    const { pathname, search } = new URL(page.url());
-    const italian = pathname.replace(/^\/en(?=\/|$)/, "") || "/";
-    for (const path of [italian, `/en${italian}`]) {
-      const response = await page.goto(path + search);
-      expect({ path, status: response?.status() }).toEqual({ path, status: 200 });
-      await expectNoAxeViolations(page, path + search);
-    }
-  }
-
   const outcome = (page: Page) => page.locator("main [role=status], main [role=alert]").first().textContent();
 
   test("a facilitator triages, drafts, accepts a proposal, answers the rest and publishes; a visitor sees the result", async () => {
+    const { prisma, plan } = db;
     const page = await browser.page();
     await signIn(page, facilitatorEmail);
     const triage = `/consultazioni/${roundId}/sintesi/proposte`;

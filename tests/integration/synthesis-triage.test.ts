@@ -109,6 +109,60 @@ describe("the triage lists", () => {
     expect((await listTriage(db.prisma, facilitator, round.id, { categoria: "NOPE" })).counts).toEqual({ proposals: 4, swot: 2 });
   });
 
+  test("are paged in display order (measure by measure, then observations), with merge targets from the groups shown", async () => {
+    const round = await createRound(db.prisma);
+    const author = await stakeholder(db.prisma, "CITIZEN");
+    const facilitator = await signedInUser(db.prisma, "FACILITATOR");
+    const [m11, m12, axis1] = await Promise.all([measureId(db.prisma, round.planId, "1.1"), measureId(db.prisma, round.planId, "1.2"), axisId(db.prisma, round.planId, 1)]);
+    const two = (n: number) => String(n).padStart(2, "0");
+    const proposal = (measure: string, title: string) => ({ roundId: round.id, authorId: author.userId, kind: "RETIRE_MEASURE" as const, measureId: measure, title, rationale: "Non serve più." });
+    // 60 proposals (40 on 1.1, 20 on 1.2), 5 observations on axis 1, 3 on the whole plan: 68 items.
+    await db.prisma.proposal.createMany({ data: [...Array.from({ length: 40 }, (_, i) => proposal(m11, `A ${two(i + 1)}`)), ...Array.from({ length: 20 }, (_, i) => proposal(m12, `B ${two(i + 1)}`))] });
+    await db.prisma.swotEntry.createMany({
+      data: [
+        ...Array.from({ length: 5 }, (_, i) => ({ roundId: round.id, authorId: author.userId, kind: "WEAKNESS" as const, body: `Asse ${i}`, axisId: axis1, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) })),
+        ...Array.from({ length: 3 }, (_, i) => ({ roundId: round.id, authorId: author.userId, kind: "STRENGTH" as const, body: `Piano ${i}`, axisId: null, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 1, i)) })),
+      ],
+    });
+    const byTitle = async (title: string) => (await db.prisma.proposal.findFirstOrThrow({ where: { roundId: round.id, title } })).id;
+    // Support reorders 1.1 (most supported first); a withdrawn proposal is listed but is no merge target.
+    await supportProposal(db.prisma, await stakeholder(db.prisma), await byTitle("A 40"));
+    await db.prisma.proposal.update({ where: { id: await byTitle("A 02") }, data: { status: "WITHDRAWN" } });
+
+    const list = (query: Record<string, string>) => listTriage(db.prisma, facilitator, round.id, query, { pageSize: 25 });
+    const titles = (triage: Awaited<ReturnType<typeof list>>) => [...triage.axes.flatMap((axis) => [...axis.measures.flatMap((m) => m.proposals), ...axis.newMeasures]), ...triage.general.proposals].map((p) => p.title);
+    const swot = (triage: Awaited<ReturnType<typeof list>>) => [...triage.axes.flatMap((axis) => axis.swot), ...triage.general.swot].map((entry) => entry.body);
+
+    const first = await list({});
+    expect([first.page, first.pageCount, first.counts]).toEqual([1, 3, { proposals: 60, swot: 8 }]);
+    expect(titles(first)).toEqual(["A 40", ...Array.from({ length: 24 }, (_, i) => `A ${two(i + 1)}`)]);
+    expect(swot(first)).toEqual([]);
+    // Targets: every open proposal of measure 1.1, on this page or the next; not the withdrawn one, nothing of 1.2.
+    expect(first.mergeTargets).toHaveLength(39);
+    expect(new Set(first.mergeTargets.map((target) => target.measureCode))).toEqual(new Set(["1.1"]));
+    expect(first.mergeTargets.map((target) => target.title)).not.toContain("A 02");
+
+    const second = await list({ pagina: "2" });
+    expect(titles(second)).toEqual([...Array.from({ length: 15 }, (_, i) => `A ${two(i + 25)}`), ...Array.from({ length: 10 }, (_, i) => `B ${two(i + 1)}`)]);
+    expect(second.mergeTargets).toHaveLength(59);
+
+    const last = await list({ pagina: "3" });
+    expect(titles(last)).toEqual(Array.from({ length: 10 }, (_, i) => `B ${two(i + 11)}`));
+    expect(swot(last)).toEqual(["Asse 0", "Asse 1", "Asse 2", "Asse 3", "Asse 4", "Piano 0", "Piano 1", "Piano 2"]);
+    expect(last.mergeTargets.map((target) => target.measureCode)).toEqual(Array(20).fill("1.2"));
+    // Every item once over the pages.
+    expect(new Set([...titles(first), ...titles(second), ...titles(last)]).size).toBe(60);
+
+    // A page past the end is the last one; a bad one is the first; a filter pages its own matches.
+    expect((await list({ pagina: "99" })).page).toBe(3);
+    expect((await list({ pagina: "nope" })).page).toBe(1);
+    await tagProposal(db.prisma, facilitator, await byTitle("B 20"), { tags: "doppioni" });
+    const tagged = await list({ tag: "doppioni", pagina: "2" });
+    expect([tagged.page, tagged.pageCount, titles(tagged)]).toEqual([1, 1, ["B 20"]]);
+    // The default page holds 50 items.
+    expect((await listTriage(db.prisma, facilitator, round.id, {})).pageCount).toBe(2);
+  });
+
   test("officials may read but not edit; stakeholders and visitors may not read", async () => {
     const round = await createRound(db.prisma);
     const official = await listTriage(db.prisma, await signedInUser(db.prisma, "OFFICIAL"), round.id, {});

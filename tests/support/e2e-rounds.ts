@@ -3,7 +3,8 @@
  * one server: the measure pages show the plan's latest opened round, so a file that opens a round
  * "a moment ago" in its beforeAll sees its own round there.
  */
-import type { PrismaClient } from "@/lib/db/client";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { e2eDatabaseUrl } from "./e2e-server";
 import { importSeedPlan } from "./plan-factory";
 
 export interface E2EPlan {
@@ -54,4 +55,22 @@ export async function importPlanCopy(prisma: PrismaClient, slug: string): Promis
 /** Deletes a plan copy and everything in it (rounds, contributions, reports cascade). */
 export async function deletePlanCopy(prisma: PrismaClient, planId: string): Promise<void> {
   await prisma.$transaction([prisma.plan.update({ where: { id: planId }, data: { currentRevisionId: null } }), prisma.plan.delete({ where: { id: planId } })]);
+}
+
+/**
+ * For a describeE2E block: a client of the server's database and a plan copy under `slug`, ready
+ * in a beforeAll registered here (so before the file's own beforeAll), deleted with the client
+ * closed in afterAll. Read `prisma` and `plan` from the returned object inside hooks and tests.
+ */
+export function usePlanCopy(slug: string): { prisma: PrismaClient; plan: E2EPlan } {
+  const state = {} as { prisma: PrismaClient; plan: E2EPlan };
+  beforeAll(async () => {
+    state.prisma = createPrismaClient(e2eDatabaseUrl(), { maxConnections: 2 });
+    state.plan = await importPlanCopy(state.prisma, slug);
+  });
+  afterAll(async () => {
+    if (state.plan) await deletePlanCopy(state.prisma, state.plan.id);
+    await state.prisma?.$disconnect();
+  });
+  return state;
 }

@@ -55,12 +55,18 @@ export interface ClosedRoundWithInput {
 
 const hour = 3600_000;
 
+/** The plan's measure ids by code and axis ids by number. */
+async function planIds(db: PrismaClient, planId: string): Promise<{ measures: Record<string, string>; axes: Record<number, string> }> {
+  const [measureRows, axisRows] = await Promise.all([
+    db.measure.findMany({ where: { planId }, select: { id: true, code: true } }),
+    db.axis.findMany({ where: { planId }, select: { id: true, number: true } }),
+  ]);
+  return { measures: Object.fromEntries(measureRows.map((row) => [row.code, row.id])), axes: Object.fromEntries(axisRows.map((row) => [row.number, row.id])) };
+}
+
 export async function closedRoundWithInput(db: PrismaClient, { proposals: withProposals = true }: { proposals?: boolean } = {}): Promise<ClosedRoundWithInput> {
   const plan = await importSeedPlan(db);
-  const rows = await db.measure.findMany({ where: { planId: plan.planId }, select: { id: true, code: true } });
-  const measures = Object.fromEntries(rows.map((row) => [row.code, row.id]));
-  const axisRows = await db.axis.findMany({ where: { planId: plan.planId }, select: { id: true, number: true } });
-  const axes = Object.fromEntries(axisRows.map((row) => [row.number, row.id])) as Record<number, string>;
+  const { measures, axes } = await planIds(db, plan.planId);
   const now = Date.now();
   const created = await db.round.create({
     data: { planId: plan.planId, revisionId: plan.revisionId, title: "Consultazione da sintetizzare", status: "OPEN", opensAt: new Date(now - 2 * hour), closesAt: new Date(now + 2 * hour) },
@@ -110,10 +116,7 @@ export async function draftedRound(
   { draft = true, proposalAuthorId, freshPlan = false }: { draft?: boolean; proposalAuthorId?: string; freshPlan?: boolean } = {},
 ): Promise<{ round: TestRound; measures: Record<string, string>; axes: Record<number, string>; proposalId: string | null }> {
   const plan = freshPlan ? await importSeedPlan(db) : await sharedDraftingPlan(db);
-  const rows = await db.measure.findMany({ where: { planId: plan.planId }, select: { id: true, code: true } });
-  const measures = Object.fromEntries(rows.map((row) => [row.code, row.id]));
-  const axisRows = await db.axis.findMany({ where: { planId: plan.planId }, select: { id: true, number: true } });
-  const axes = Object.fromEntries(axisRows.map((row) => [row.number, row.id])) as Record<number, string>;
+  const { measures, axes } = await planIds(db, plan.planId);
   const now = Date.now();
   const created = await db.round.create({
     data: { planId: plan.planId, revisionId: plan.revisionId, title: "Consultazione chiusa", status: "CLOSED", opensAt: new Date(now - 2 * hour), closesAt: new Date(now - hour) },

@@ -1,6 +1,7 @@
-import { ScrollableTable } from "@/components/layout/scrollable-table";
+import { DataTable } from "@/components/layout/data-table";
+import { CategoryTallyTable } from "@/components/participation/vote-results-table";
 import type { Locale } from "@/lib/i18n/locales";
-import { formatMean, formatNumber } from "@/lib/i18n/format";
+import { formatNumber } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import { COMMON_GROUND_MIN_AGREE_RATE, DIVISION_MIN_AGREE_RATE_SPREAD } from "@/lib/synthesis/opinion-groups";
 import type { RoundDashboard } from "@/lib/synthesis/synthesis.types";
@@ -21,57 +22,37 @@ export function DashboardCategoryResults({ dashboard, locale, t }: Props) {
         {withCategories.length === 0 ? (
           <p>{t("synthesis.dashboard.categories.none")}</p>
         ) : (
-          <ScrollableTable label={t("synthesis.dashboard.categories.tableCaption")}>
-            <table className="table table-sm">
-              <caption>{t("synthesis.dashboard.categories.tableCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("results.columns.measure")}</th>
-                  <th scope="col">{t("results.columns.category")}</th>
-                  <th scope="col" className="text-end">{t("results.columns.support")}</th>
-                  <th scope="col" className="text-end">{t("results.columns.oppose")}</th>
-                  <th scope="col" className="text-end">{t("results.columns.abstain")}</th>
-                  <th scope="col" className="text-end">{t("synthesis.dashboard.categories.voters")}</th>
-                  <th scope="col" className="text-end">{t("synthesis.dashboard.votes.supportShare")}</th>
-                  <th scope="col" className="text-end">{t("results.columns.meanPriority")}</th>
-                </tr>
-              </thead>
-              {withCategories.map((measure) => (
-                <tbody key={measure.measureId}>
-                  {measure.byCategory.map((row, index) => (
-                    <tr key={row.category}>
-                      {index === 0 ? (
-                        <th scope="rowgroup" rowSpan={measure.byCategory.length}>
-                          {t("results.measure", { code: measure.code })}
-                          <span className="d-block small fw-normal">{t(`synthesis.dashboard.stances.${measure.categoryStance}`)}</span>
-                        </th>
-                      ) : null}
-                      <th scope="row" className="fw-normal">
-                        {dashboardCategoryLabel(row.category, t)}
-                        {row.merged ? (
-                          <span className="d-block small">
-                            {t("synthesis.dashboard.categories.mergedOf", { categories: measure.mergedCategories.map((category) => dashboardCategoryLabel(category, t)).join(", ") })}
-                          </span>
-                        ) : null}
-                      </th>
-                      {row.suppressed ? (
-                        <td colSpan={6}>{t("synthesis.dashboard.categories.suppressed", { count: dashboard.minCategoryVoters })}</td>
-                      ) : (
-                        <>
-                          <td className="text-end">{formatNumber(row.support, locale)}</td>
-                          <td className="text-end">{formatNumber(row.oppose, locale)}</td>
-                          <td className="text-end">{formatNumber(row.abstain, locale)}</td>
-                          <td className="text-end">{formatNumber(row.voters, locale)}</td>
-                          <td className="text-end">{formatShare(row.voters > 0 ? row.support / row.voters : null, locale, t)}</td>
-                          <td className="text-end">{formatMean(row.meanPriority, locale, t("results.noPriority"))}</td>
-                        </>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              ))}
-            </table>
-          </ScrollableTable>
+          <CategoryTallyTable
+            caption={t("synthesis.dashboard.categories.tableCaption")}
+            groups={withCategories.map((measure) => ({
+              key: measure.measureId,
+              heading: (
+                <>
+                  {t("results.measure", { code: measure.code })}
+                  <span className="d-block small fw-normal">{t(`synthesis.dashboard.stances.${measure.categoryStance}`)}</span>
+                </>
+              ),
+              rows: measure.byCategory.map((row) => ({
+                key: row.category,
+                label: (
+                  <>
+                    {dashboardCategoryLabel(row.category, t)}
+                    {row.merged ? (
+                      <span className="d-block small">
+                        {t("synthesis.dashboard.categories.mergedOf", { categories: measure.mergedCategories.map((category) => dashboardCategoryLabel(category, t)).join(", ") })}
+                      </span>
+                    ) : null}
+                  </>
+                ),
+                tally: row.suppressed ? null : { support: row.support, oppose: row.oppose, abstain: row.abstain, total: row.voters, meanPriority: row.meanPriority },
+              })),
+            }))}
+            totalHeader={t("synthesis.dashboard.categories.voters")}
+            withheld={t("synthesis.dashboard.categories.suppressed", { count: dashboard.minCategoryVoters })}
+            extra={[{ key: "share", header: t("synthesis.dashboard.votes.supportShare"), value: (tally) => formatShare(tally.total > 0 ? tally.support / tally.total : null, locale, t) }]}
+            locale={locale}
+            t={t}
+          />
         )}
       </section>
 
@@ -119,33 +100,30 @@ export function DashboardAxes({ dashboard, locale, t }: Props) {
   return (
     <section className="my-5" aria-labelledby="axes-title">
       <h2 id="axes-title" className="h3">{t("synthesis.dashboard.axes.title")}</h2>
-      <ScrollableTable label={t("synthesis.dashboard.axes.tableCaption")}>
-        <table className="table table-sm">
-          <caption>{t("synthesis.dashboard.axes.tableCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("synthesis.dashboard.axes.axis")}</th>
-              <th scope="col" className="text-end">{t("synthesis.dashboard.axes.comments")}</th>
-              <th scope="col" className="text-end">{t("synthesis.dashboard.axes.newMeasures")}</th>
+      <DataTable caption={t("synthesis.dashboard.axes.tableCaption")}>
+        <thead>
+          <tr>
+            <th scope="col">{t("synthesis.dashboard.axes.axis")}</th>
+            <th scope="col" className="text-end">{t("synthesis.dashboard.axes.comments")}</th>
+            <th scope="col" className="text-end">{t("synthesis.dashboard.axes.newMeasures")}</th>
+            {kinds.map((kind) => (
+              <th key={kind} scope="col" className="text-end">{t(`synthesis.dashboard.swot.${kind}`)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {dashboard.axes.map((axis) => (
+            <tr key={axis.axisId}>
+              <th scope="row">{t("synthesis.dashboard.axes.axisLabel", { number: axis.number, title: axis.title })}</th>
+              <td className="text-end">{formatNumber(axis.comments, locale)}</td>
+              <td className="text-end">{formatNumber(axis.newMeasureProposals, locale)}</td>
               {kinds.map((kind) => (
-                <th key={kind} scope="col" className="text-end">{t(`synthesis.dashboard.swot.${kind}`)}</th>
+                <td key={kind} className="text-end">{formatNumber(axis.swot[kind], locale)}</td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {dashboard.axes.map((axis) => (
-              <tr key={axis.axisId}>
-                <th scope="row">{t("synthesis.dashboard.axes.axisLabel", { number: axis.number, title: axis.title })}</th>
-                <td className="text-end">{formatNumber(axis.comments, locale)}</td>
-                <td className="text-end">{formatNumber(axis.newMeasureProposals, locale)}</td>
-                {kinds.map((kind) => (
-                  <td key={kind} className="text-end">{formatNumber(axis.swot[kind], locale)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollableTable>
+          ))}
+        </tbody>
+      </DataTable>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { BarChart } from "@/components/charts/bar-chart";
-import { ScrollableTable } from "@/components/layout/scrollable-table";
+import { DataTable } from "@/components/layout/data-table";
 import type { Locale } from "@/lib/i18n/locales";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
@@ -87,56 +87,62 @@ export function DashboardOpinionGroups({ dashboard, locale, t }: Props) {
             </article>
           ))}
 
-          <h3 className="h4">{t("synthesis.dashboard.groups.commonGroundTitle")}</h3>
-          <p>{t("synthesis.dashboard.groups.commonGroundIntro", { rate: formatShare(COMMON_GROUND_MIN_AGREE_RATE, locale, t) })}</p>
-          {analysis.commonGround.length === 0 ? (
-            <p>{t("synthesis.dashboard.groups.noCommonGround")}</p>
-          ) : (
-            <ul>
-              {analysis.commonGround.map((entry) => (
-                <li key={entry.measureId}>{t("synthesis.dashboard.groups.commonGroundItem", { measure: measure(entry.code), rate: formatShare(entry.lowestAgreeRate, locale, t) })}</li>
-              ))}
-            </ul>
-          )}
-          <h3 className="h4">{t("synthesis.dashboard.groups.divisionTitle")}</h3>
-          <p>{t("synthesis.dashboard.groups.divisionIntro", { spread: formatShare(DIVISION_MIN_AGREE_RATE_SPREAD, locale, t) })}</p>
-          {analysis.division.length === 0 ? (
-            <p>{t("synthesis.dashboard.groups.noDivision")}</p>
-          ) : (
-            <ul>
-              {analysis.division.map((entry) => (
-                <li key={entry.measureId}>{t("synthesis.dashboard.groups.divisionItem", { measure: measure(entry.code), spread: formatShare(entry.agreeRateSpread, locale, t) })}</li>
-              ))}
-            </ul>
-          )}
+          <MeasureFindings
+            title={t("synthesis.dashboard.groups.commonGroundTitle")}
+            intro={t("synthesis.dashboard.groups.commonGroundIntro", { rate: formatShare(COMMON_GROUND_MIN_AGREE_RATE, locale, t) })}
+            none={t("synthesis.dashboard.groups.noCommonGround")}
+            items={analysis.commonGround.map((entry) => ({ key: entry.measureId, text: t("synthesis.dashboard.groups.commonGroundItem", { measure: measure(entry.code), rate: formatShare(entry.lowestAgreeRate, locale, t) }) }))}
+          />
+          <MeasureFindings
+            title={t("synthesis.dashboard.groups.divisionTitle")}
+            intro={t("synthesis.dashboard.groups.divisionIntro", { spread: formatShare(DIVISION_MIN_AGREE_RATE_SPREAD, locale, t) })}
+            none={t("synthesis.dashboard.groups.noDivision")}
+            items={analysis.division.map((entry) => ({ key: entry.measureId, text: t("synthesis.dashboard.groups.divisionItem", { measure: measure(entry.code), spread: formatShare(entry.agreeRateSpread, locale, t) }) }))}
+          />
           <details className="my-3">
             <summary>{t("synthesis.dashboard.groups.ratesSummary")}</summary>
-            <ScrollableTable label={t("synthesis.dashboard.groups.ratesCaption")}>
-              <table className="table table-sm">
-                <caption>{t("synthesis.dashboard.groups.ratesCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("results.columns.measure")}</th>
+            <DataTable caption={t("synthesis.dashboard.groups.ratesCaption")}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("results.columns.measure")}</th>
+                  {analysis.groups.map((group) => (
+                    <th key={group.index} scope="col" className="text-end">{t("synthesis.dashboard.groups.group", { letter: groupLetter(group.index) })}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {dashboard.measures.map((entry, m) => (
+                  <tr key={entry.measureId}>
+                    <th scope="row" className="fw-normal">{measure(entry.code)}</th>
                     {analysis.groups.map((group) => (
-                      <th key={group.index} scope="col" className="text-end">{t("synthesis.dashboard.groups.group", { letter: groupLetter(group.index) })}</th>
+                      <td key={group.index} className="text-end">{formatShare(group.agreeRates[m] ?? 0, locale, t)}</td>
                     ))}
                   </tr>
-                </thead>
-                <tbody>
-                  {dashboard.measures.map((entry, m) => (
-                    <tr key={entry.measureId}>
-                      <th scope="row" className="fw-normal">{measure(entry.code)}</th>
-                      {analysis.groups.map((group) => (
-                        <td key={group.index} className="text-end">{formatShare(group.agreeRates[m] ?? 0, locale, t)}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollableTable>
+                ))}
+              </tbody>
+            </DataTable>
           </details>
         </>
       )}
     </section>
+  );
+}
+
+/** A titled list of measures (common ground, division), or the sentence saying there are none. */
+function MeasureFindings({ title, intro, none, items }: { title: string; intro: string; none: string; items: { key: string; text: string }[] }) {
+  return (
+    <>
+      <h3 className="h4">{title}</h3>
+      <p>{intro}</p>
+      {items.length === 0 ? (
+        <p>{none}</p>
+      ) : (
+        <ul>
+          {items.map((item) => (
+            <li key={item.key}>{item.text}</li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

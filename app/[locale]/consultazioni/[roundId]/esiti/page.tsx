@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
-import { BarChart } from "@/components/charts/bar-chart";
-import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
-import { ScrollableTable } from "@/components/layout/scrollable-table";
+import { DataTable } from "@/components/layout/data-table";
 import { UserText } from "@/components/participation/user-text";
-import { categoryLabel } from "@/components/participation/vote-results-table";
+import { CategoryTallyTable, categoryLabel } from "@/components/participation/vote-results-table";
 import { ProposalKindBadge, ProposalStatusBadge, ProposalTitle } from "@/components/proposals/badges";
 import { proposalPath, roundPath, swotPath } from "@/components/proposals/links";
 import { roundTrail } from "@/components/rounds/round-trail";
 import { AxisTextsDiff, DiffLegend, MeasureDiffBody } from "@/components/synthesis/public-diff";
+import { PriorityChart, VotesChart } from "@/components/synthesis/vote-charts";
 import { getPrisma } from "@/lib/db/client";
-import { formatDate, formatMean, formatNumber } from "@/lib/i18n/format";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { type Translate, createTranslator } from "@/lib/i18n/translate";
 import { type OutcomeChange, type OutcomeLink, type RoundOutcome, getRoundOutcome } from "@/lib/synthesis/get-round-outcome";
@@ -87,32 +86,29 @@ function PublishedOutcome({ outcome, locale, t }: { outcome: Published; locale: 
 
       <section id="partecipazione" aria-labelledby="participation-title" className="my-5">
         <h2 id="participation-title" className="h3">{t("synthesis.outcome.participation.title")}</h2>
-        <ScrollableTable label={t("synthesis.outcome.participation.caption")}>
-          <table className="table table-sm w-auto">
-            <caption>{t("synthesis.outcome.participation.caption")}</caption>
-            <tbody>
-              {(
-                [
-                  ["voters", participation.voters],
-                  ["votersWeb", participation.votersByChannel.web],
-                  ["votersLive", participation.votersByChannel.live],
-                  ["votesWeb", participation.votesBySource.web],
-                  ["votesLive", participation.votesBySource.live],
-                  ["votesPaper", participation.votesBySource.paper],
-                  ["comments", participation.comments],
-                  ["proposals", participation.proposals],
-                  ["proposalSupports", participation.proposalSupports],
-                  ["swotEntries", participation.swotEntries],
-                ] as const
-              ).map(([key, value]) => (
-                <tr key={key}>
-                  <th scope="row">{t(`synthesis.outcome.participation.${key}`)}</th>
-                  <td className="text-end">{formatNumber(value, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollableTable>
+        <DataTable caption={t("synthesis.outcome.participation.caption")} className="table table-sm w-auto">
+          <tbody>
+            {(
+              [
+                ["voters", participation.voters],
+                ["votersWeb", participation.votersByChannel.web],
+                ["votersLive", participation.votersByChannel.live],
+                ["votesWeb", participation.votesBySource.web],
+                ["votesLive", participation.votesBySource.live],
+                ["votesPaper", participation.votesBySource.paper],
+                ["comments", participation.comments],
+                ["proposals", participation.proposals],
+                ["proposalSupports", participation.proposalSupports],
+                ["swotEntries", participation.swotEntries],
+              ] as const
+            ).map(([key, value]) => (
+              <tr key={key}>
+                <th scope="row">{t(`synthesis.outcome.participation.${key}`)}</th>
+                <td className="text-end">{formatNumber(value, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
         <p className="small">{t("synthesis.outcome.participation.note")}</p>
       </section>
 
@@ -270,12 +266,7 @@ function LinkItem({ link, planSlug, locale, t }: { link: OutcomeLink; planSlug: 
           <a href={href}>
             {link.measureCode ? t("synthesis.outcome.links.commentOnMeasure", { code: link.measureCode }) : t("synthesis.outcome.links.commentOnAxis", { number: link.axisNumber ?? "" })}
           </a>
-          {link.excerpt ? (
-            <>
-              {": "}
-              <q className="consulta-user-text" dir="auto">{link.excerpt}</q>
-            </>
-          ) : null}
+          <Excerpt text={link.excerpt} />
         </>
       );
     }
@@ -283,12 +274,7 @@ function LinkItem({ link, planSlug, locale, t }: { link: OutcomeLink; planSlug: 
       return (
         <>
           <a href={`${swotPath(locale, link.roundId)}#swot-${link.id}`}>{t("synthesis.outcome.links.swot", { kind: t(`swot.kinds.${link.kind}`) })}</a>
-          {link.excerpt ? (
-            <>
-              {": "}
-              <q className="consulta-user-text" dir="auto">{link.excerpt}</q>
-            </>
-          ) : null}
+          <Excerpt text={link.excerpt} />
         </>
       );
     case "voteResults":
@@ -296,16 +282,22 @@ function LinkItem({ link, planSlug, locale, t }: { link: OutcomeLink; planSlug: 
   }
 }
 
+/** A linked contribution's opening words, quoted after its link. */
+function Excerpt({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <>
+      {": "}
+      <q className="consulta-user-text" dir="auto">{text}</q>
+    </>
+  );
+}
+
 function Results({ outcome, locale, t }: { outcome: Published; locale: Locale; t: Translate }) {
   const { round, results } = outcome;
   const measureLabel = (code: string) => t("synthesis.outcome.results.measure", { code });
   // Charts show the measures somebody voted on; the others are counted in a sentence.
   const voted = results.measures.filter((measure) => measure.total.total > 0);
-  const series = [
-    { key: "support", label: t("results.columns.support"), tone: "support" as const },
-    { key: "oppose", label: t("results.columns.oppose"), tone: "oppose" as const },
-    { key: "abstain", label: t("results.columns.abstain"), tone: "abstain" as const },
-  ];
   return (
     <section id="risultati" aria-labelledby="results-title" className="my-5">
       <h2 id="results-title" className="h3">{t("synthesis.outcome.results.title")}</h2>
@@ -318,31 +310,19 @@ function Results({ outcome, locale, t }: { outcome: Published; locale: Locale; t
       ) : (
         <>
           {voted.length < results.measures.length ? <p>{t("synthesis.outcome.results.notVoted", { count: results.measures.length - voted.length })}</p> : null}
-          <StackedBarChart
+          <VotesChart
             id="outcome-votes"
             title={t("synthesis.outcome.results.votesChart")}
-            series={series}
-            rows={voted.map((measure) => ({
-              key: measure.measureId,
-              label: measureLabel(measure.code),
-              values: [measure.total.support, measure.total.oppose, measure.total.abstain],
-            }))}
-            rowHeader={t("results.columns.measure")}
+            rows={voted.map((measure) => ({ key: measure.measureId, label: measureLabel(measure.code), tally: measure.total }))}
             locale={locale}
             t={t}
-            collapsibleTable
           />
-          <BarChart
+          <PriorityChart
             id="outcome-priority"
             title={t("synthesis.outcome.results.priorityChart")}
             rows={voted.map((measure) => ({ key: measure.measureId, label: measureLabel(measure.code), value: measure.total.meanPriority }))}
-            rowHeader={t("results.columns.measure")}
-            valueHeader={t("results.columns.meanPriority")}
-            format="decimal"
-            max={5}
             locale={locale}
             t={t}
-            collapsibleTable
           />
         </>
       )}
@@ -352,43 +332,23 @@ function Results({ outcome, locale, t }: { outcome: Published; locale: Locale; t
       {results.byCategory.length === 0 ? (
         <p>{t("synthesis.outcome.results.noCategoryVotes")}</p>
       ) : (
-        <ScrollableTable label={t("synthesis.outcome.results.byCategoryCaption")}>
-          <table className="table table-sm">
-            <caption>{t("synthesis.outcome.results.byCategoryCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("results.columns.measure")}</th>
-                <th scope="col">{t("results.columns.category")}</th>
-                <th scope="col" className="text-end">{t("results.columns.support")}</th>
-                <th scope="col" className="text-end">{t("results.columns.oppose")}</th>
-                <th scope="col" className="text-end">{t("results.columns.abstain")}</th>
-                <th scope="col" className="text-end">{t("results.columns.total")}</th>
-                <th scope="col" className="text-end">{t("results.columns.meanPriority")}</th>
-              </tr>
-            </thead>
-            {results.byCategory.map((measure) => (
-              <tbody key={measure.measureId}>
-                {measure.rows.map((row, index) => (
-                  <tr key={row.category}>
-                    {index === 0 ? <th scope="rowgroup" rowSpan={measure.rows.length}>{measureLabel(measure.code)}</th> : null}
-                    <th scope="row" className="fw-normal">{row.category === MERGED_CATEGORY ? t("synthesis.outcome.results.otherCategory") : categoryLabel(row.category, t)}</th>
-                    {row.suppressed ? (
-                      <td colSpan={5}>{t("synthesis.outcome.results.withheld", { count: results.minVoters })}</td>
-                    ) : (
-                      <>
-                        <td className="text-end">{formatNumber(row.support, locale)}</td>
-                        <td className="text-end">{formatNumber(row.oppose, locale)}</td>
-                        <td className="text-end">{formatNumber(row.abstain, locale)}</td>
-                        <td className="text-end">{formatNumber(row.voters, locale)}</td>
-                        <td className="text-end">{formatMean(row.priorityCount > 0 ? row.prioritySum / row.priorityCount : null, locale, t("results.noPriority"))}</td>
-                      </>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            ))}
-          </table>
-        </ScrollableTable>
+        <CategoryTallyTable
+          caption={t("synthesis.outcome.results.byCategoryCaption")}
+          groups={results.byCategory.map((measure) => ({
+            key: measure.measureId,
+            heading: measureLabel(measure.code),
+            rows: measure.rows.map((row) => ({
+              key: row.category,
+              label: row.category === MERGED_CATEGORY ? t("synthesis.outcome.results.otherCategory") : categoryLabel(row.category, t),
+              tally: row.suppressed
+                ? null
+                : { support: row.support, oppose: row.oppose, abstain: row.abstain, total: row.voters, meanPriority: row.priorityCount > 0 ? row.prioritySum / row.priorityCount : null },
+            })),
+          }))}
+          withheld={t("synthesis.outcome.results.withheld", { count: results.minVoters })}
+          locale={locale}
+          t={t}
+        />
       )}
     </section>
   );

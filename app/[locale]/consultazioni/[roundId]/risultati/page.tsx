@@ -1,10 +1,10 @@
-import { ScrollableTable } from "@/components/layout/scrollable-table";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
+import { DataTable } from "@/components/layout/data-table";
 import { roundTrail } from "@/components/rounds/round-trail";
 import { formatDate } from "@/lib/i18n/format";
-import { Cells, categoryLabel } from "@/components/participation/vote-results-table";
+import { CategoryTallyTable, Cells, TallyHeaderCells, categoryLabel } from "@/components/participation/vote-results-table";
 import { getPrisma } from "@/lib/db/client";
 import { isLocale } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
@@ -14,7 +14,6 @@ import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
 
 /** A round's aggregated vote results: every measure by source (web, live, paper) and, once closed, by stakeholder category. */
-const numericColumns = ["support", "oppose", "abstain", "total", "meanPriority"] as const;
 type Props = { params: Promise<{ locale: string; roundId: string }> };
 
 async function load(params: Props["params"]) {
@@ -48,39 +47,34 @@ export default async function RoundResultsPage({ params }: Props) {
 
       <section className="my-4" aria-labelledby="by-measure-title">
         <h2 id="by-measure-title" className="h3">{t("results.byMeasure")}</h2>
-        <ScrollableTable label={t("results.byMeasureCaption", { round: round.title })}>
-          <table className="table table-sm">
-            <caption>{t("results.byMeasureCaption", { round: round.title })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("results.columns.measure")}</th>
-                <th scope="col">{t("results.columns.source")}</th>
-                {numericColumns.map((column) => (
-                  <th key={column} scope="col" className="text-end">{t(`results.columns.${column}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            {results.measures.map((measure) => (
-              <tbody key={measure.measureId} id={`misura-${measure.code}`}>
-                {voteSources.map((source, index) => (
-                  <tr key={source}>
-                    {index === 0 ? (
-                      <th scope="rowgroup" rowSpan={voteSources.length + 1}>
-                        <a href={measureHref(measure.code)}>{t("results.measure", { code: measure.code })}</a>
-                      </th>
-                    ) : null}
-                    <th scope="row" className="fw-normal">{t(`results.sources.${source}`)}</th>
-                    <Cells tally={measure.bySource[source]} locale={locale} t={t} />
-                  </tr>
-                ))}
-                <tr className="fw-bold">
-                  <th scope="row">{t("results.sources.total")}</th>
-                  <Cells tally={measure.total} locale={locale} t={t} />
+        <DataTable caption={t("results.byMeasureCaption", { round: round.title })}>
+          <thead>
+            <tr>
+              <th scope="col">{t("results.columns.measure")}</th>
+              <th scope="col">{t("results.columns.source")}</th>
+              <TallyHeaderCells t={t} />
+            </tr>
+          </thead>
+          {results.measures.map((measure) => (
+            <tbody key={measure.measureId} id={`misura-${measure.code}`}>
+              {voteSources.map((source, index) => (
+                <tr key={source}>
+                  {index === 0 ? (
+                    <th scope="rowgroup" rowSpan={voteSources.length + 1}>
+                      <a href={measureHref(measure.code)}>{t("results.measure", { code: measure.code })}</a>
+                    </th>
+                  ) : null}
+                  <th scope="row" className="fw-normal">{t(`results.sources.${source}`)}</th>
+                  <Cells tally={measure.bySource[source]} locale={locale} t={t} />
                 </tr>
-              </tbody>
-            ))}
-          </table>
-        </ScrollableTable>
+              ))}
+              <tr className="fw-bold">
+                <th scope="row">{t("results.sources.total")}</th>
+                <Cells tally={measure.total} locale={locale} t={t} />
+              </tr>
+            </tbody>
+          ))}
+        </DataTable>
       </section>
 
       <section className="my-4" aria-labelledby="by-category-title">
@@ -90,31 +84,16 @@ export default async function RoundResultsPage({ params }: Props) {
         ) : withCategories.length === 0 ? (
           <p>{t("results.noVotesInCategory")}</p>
         ) : (
-          <ScrollableTable label={t("results.byCategoryCaption", { round: round.title })}>
-            <table className="table table-sm">
-              <caption>{t("results.byCategoryCaption", { round: round.title })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("results.columns.measure")}</th>
-                  <th scope="col">{t("results.columns.category")}</th>
-                  {numericColumns.map((column) => (
-                    <th key={column} scope="col" className="text-end">{t(`results.columns.${column}`)}</th>
-                  ))}
-                </tr>
-              </thead>
-              {withCategories.map((measure) => (
-                <tbody key={measure.measureId}>
-                  {measure.byCategory!.map(({ category, tally }, index) => (
-                    <tr key={category}>
-                      {index === 0 ? <th scope="rowgroup" rowSpan={measure.byCategory!.length}>{t("results.measure", { code: measure.code })}</th> : null}
-                      <th scope="row" className="fw-normal">{categoryLabel(category, t)}</th>
-                      <Cells tally={tally} locale={locale} t={t} />
-                    </tr>
-                  ))}
-                </tbody>
-              ))}
-            </table>
-          </ScrollableTable>
+          <CategoryTallyTable
+            caption={t("results.byCategoryCaption", { round: round.title })}
+            groups={withCategories.map((measure) => ({
+              key: measure.measureId,
+              heading: t("results.measure", { code: measure.code }),
+              rows: measure.byCategory!.map(({ category, tally }) => ({ key: category, label: categoryLabel(category, t), tally })),
+            }))}
+            locale={locale}
+            t={t}
+          />
         )}
       </section>
     </>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Breadcrumb, plansTrail } from "@/components/layout/breadcrumb";
+import { Breadcrumb } from "@/components/layout/breadcrumb";
+import { revisionsTrail } from "@/components/synthesis/revisions-trail";
 import { getPrisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";
@@ -30,14 +31,7 @@ export default async function RevisionsPage({ params }: Props) {
   const planHref = localizedPath(locale, `/piani/${plan.slug}`);
   return (
     <>
-      <Breadcrumb
-        t={t}
-        items={[
-          ...plansTrail(locale, t),
-          { label: plan.title, href: planHref },
-          { label: t("revisions.title") },
-        ]}
-      />
+      <Breadcrumb t={t} items={revisionsTrail(locale, t, plan, false)} />
       <h1>{t("revisions.title")}</h1>
       <p className="lead">{t("revisions.intro")}</p>
       {revisions.length === 0 ? (

@@ -9,6 +9,7 @@ import { isLocale } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { USER_TEXT_LIMITS } from "@/lib/participation/participation.schemas";
 import { getProposalForm } from "@/lib/proposals/get-proposal-form";
+import { excerpt } from "@/lib/text/excerpt";
 import { DECISION_FIELD_LIMIT, proposalKinds } from "@/lib/proposals/proposals.schemas";
 import { currentActor } from "@/lib/web/auth";
 import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
@@ -21,7 +22,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: createTranslator(isLocale(locale) ? locale : "it")("proposals.new.title") };
 }
 
-const excerpt = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 export default async function NewProposalPage({ params, searchParams }: Props) {
   const { locale, t } = await pageContext(params);
@@ -70,7 +70,7 @@ export default async function NewProposalPage({ params, searchParams }: Props) {
           key={kind}
           action={submitProposalAction.bind(null, locale, round.id)}
           kind={kind}
-          measures={round.measures.map((option) => ({ value: option.id, label: `${option.code} — ${excerpt(option.text)}` }))}
+          measures={round.measures.map((option) => ({ value: option.id, label: `${option.code} — ${excerpt(option.text, 90)}` }))}
           axes={round.axes.map((option) => ({ value: option.id, label: t("proposals.axisOption", { number: option.number, title: option.title }) }))}
           measureId={measure?.id}
           axisId={axis?.id}

@@ -1,36 +1,23 @@
-import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { proposalPath } from "@/components/proposals/links";
 import { roundTrail } from "@/components/rounds/round-trail";
 import { DraftForm } from "@/components/workbench/draft-form";
 import { ChangeList, DecisionSummary, formLabels } from "@/components/workbench/draft-view";
-import { getPrisma } from "@/lib/db/client";
 import { formatNumber } from "@/lib/i18n/format";
-import { getRevisionDraft } from "@/lib/synthesis/get-revision-draft";
 import { SUMMARY_MAX } from "@/lib/synthesis/synthesis.schemas";
-import { currentActor } from "@/lib/web/auth";
 import { localizedPath } from "@/lib/web/localized-path";
-import { pageContext } from "@/lib/web/page-context";
-import { staffRead } from "../staff-read";
 import { publishAction, startDraftAction } from "./actions";
-import { DraftForbidden, DraftOutcome } from "./outcome";
+import { type DraftPageProps, DraftForbidden, DraftOutcome, draftMetadata, readDraftPage } from "./outcome";
 
-type Props = { params: Promise<{ locale: string; roundId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { t } = await pageContext(params);
-  return { title: t("synthesis.draft.title"), robots: { index: false } };
+export async function generateMetadata({ params }: DraftPageProps) {
+  return draftMetadata(params, "synthesis.draft.title");
 }
 
 /** /consultazioni/<round>/sintesi/bozza: the draft of the plan's next revision — overview, changes, publishing. */
-export default async function DraftPage({ params, searchParams }: Props) {
-  const { locale, t } = await pageContext(params);
-  const { roundId } = await params;
-  const query = await searchParams;
-  const view = await staffRead(locale, getRevisionDraft(getPrisma(), await currentActor(), roundId));
-  if (!view) return <DraftForbidden locale={locale} t={t} roundId={roundId} />;
+export default async function DraftPage(props: DraftPageProps) {
+  const { locale, t, params, esito, view, base } = await readDraftPage(props);
+  if (!view) return <DraftForbidden locale={locale} t={t} roundId={params.roundId} />;
   const { round, draft } = view;
-  const base = localizedPath(locale, `/consultazioni/${round.id}/sintesi`);
   const published = draft?.status === "PUBLISHED";
   const unanswered = view.unansweredProposals;
 
@@ -38,7 +25,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
     <>
       <Breadcrumb t={t} items={[...roundTrail(locale, t, round), { label: t("synthesis.triage.dashboard"), href: base }, { label: t("synthesis.draft.title") }]} />
       <h1>{draft ? t("synthesis.draft.heading", { number: draft.number }) : t("synthesis.draft.title")}</h1>
-      <DraftOutcome value={query.esito} t={t} />
+      <DraftOutcome value={esito} t={t} />
       <p className="lead">{t("synthesis.draft.intro", { number: view.consulted.number })}</p>
       <p>
         <a href={`${base}/proposte`}>{t("synthesis.draft.toTriage")}</a>

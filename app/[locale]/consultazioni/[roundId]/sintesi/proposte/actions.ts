@@ -42,11 +42,11 @@ export async function mergeProposalsAction(locale: string, roundId: string, back
   );
 }
 
-/** The list's filters (as the page was shown) with the outcome to announce. */
+/** The list's filters and page (as it was shown) with the outcome to announce. */
 function backQuery(back: string, outcome: string): string {
   const params = new URLSearchParams(back);
   const kept = new URLSearchParams();
-  for (const key of ["categoria", "tag"]) {
+  for (const key of ["categoria", "tag", "pagina"]) {
     const value = params.get(key);
     if (value) kept.set(key, value);
   }

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
+import { Pager } from "@/components/layout/pager";
 import { ErrorNotice } from "@/components/layout/error-notice";
 import { UserText } from "@/components/participation/user-text";
 import { ProposalKindBadge, ProposalStatusBadge, ProposalTitle } from "@/components/proposals/badges";
 import { proposalPath } from "@/components/proposals/links";
 import { roundTrail } from "@/components/rounds/round-trail";
-import { shortText } from "@/components/workbench/draft-view";
+import { excerpt } from "@/lib/text/excerpt";
 import { MergeForm, TagForm } from "@/components/workbench/triage-forms";
 import { getPrisma } from "@/lib/db/client";
 import { StakeholderCategory } from "@/lib/db/generated/enums";
@@ -38,10 +39,18 @@ export default async function TriagePage({ params, searchParams }: Props) {
   if (!triage) return <ErrorNotice title={t("synthesis.triage.forbidden.title")} message={t("synthesis.triage.forbidden.message")} homeHref={localizedPath(locale, `/consultazioni/${roundId}`)} homeLabel={t("synthesis.triage.forbidden.back")} />;
   const { round, filters, canEdit } = triage;
   const base = localizedPath(locale, `/consultazioni/${round.id}/sintesi`);
-  const back = new URLSearchParams({ ...(filters.category ? { categoria: filters.category } : {}), ...(filters.tag ? { tag: filters.tag } : {}) }).toString();
+  const filterQuery = { ...(filters.category ? { categoria: filters.category } : {}), ...(filters.tag ? { tag: filters.tag } : {}) };
+  const pageHref = (page: number) => {
+    const search = new URLSearchParams({ ...filterQuery, ...(page > 1 ? { pagina: String(page) } : {}) }).toString();
+    return `${base}/proposte${search ? `?${search}` : ""}`;
+  };
+  const back = new URLSearchParams({ ...filterQuery, ...(triage.page > 1 ? { pagina: String(triage.page) } : {}) }).toString();
+  const onThisPage = new Set([...triage.axes.flatMap((axis) => [...axis.newMeasures, ...axis.measures.flatMap((measure) => measure.proposals)]), ...triage.general.proposals].map((proposal) => proposal.id));
   const outcome = triageOutcomeSchema.parse(typeof query.esito === "string" ? query.esito : undefined);
   const categoryLabel = (category: string | null) => (category ? t(`auth.categories.${category}`) : t("synthesis.triage.noCategory"));
   const tagLabels = { tags: t("synthesis.triage.tags.label"), hint: t("synthesis.triage.tags.hint"), submit: t("synthesis.triage.tags.submit") };
+
+  const supports = (count: number) => t("synthesis.triage.supports", { count, number: formatNumber(count, locale) });
 
   const proposalItem = (proposal: TriageProposal, acceptPath: string | null) => (
     <li key={proposal.id} id={`proposta-${proposal.id}`} className="list-group-item">
@@ -52,13 +61,14 @@ export default async function TriagePage({ params, searchParams }: Props) {
       <p className="mb-1 small">
         <ProposalKindBadge kind={proposal.kind} t={t} />
         <ProposalStatusBadge status={proposal.status} t={t} />
-        {t("synthesis.triage.supports", { count: proposal.supportCount, number: formatNumber(proposal.supportCount, locale) })}
+        {supports(proposal.supportCount)}
         {" · "}
         {t("synthesis.triage.authorCategory", { category: categoryLabel(proposal.authorCategory) })}
       </p>
       {proposal.mergedInto ? (
         <p className="mb-1 small">
-          {t("synthesis.triage.mergedInto")} <a href={`#proposta-${proposal.mergedInto.id}`}><span className="consulta-user-text" dir="auto">{proposal.mergedInto.title}</span></a>
+          {t("synthesis.triage.mergedInto")}{" "}
+          <a href={onThisPage.has(proposal.mergedInto.id) ? `#proposta-${proposal.mergedInto.id}` : proposalPath(locale, round.id, proposal.mergedInto.id)}><span className="consulta-user-text" dir="auto">{proposal.mergedInto.title}</span></a>
         </p>
       ) : null}
       <Tags tags={proposal.tags} t={t} />
@@ -90,15 +100,22 @@ export default async function TriagePage({ params, searchParams }: Props) {
     </li>
   );
 
-  const mergeOptions = [
-    ...triage.axes.flatMap((axis) => [
-      ...axis.measures.flatMap((measure) => measure.proposals.map((proposal) => ({ proposal, where: t("synthesis.triage.measureShort", { code: measure.code }) }))),
-      ...axis.newMeasures.map((proposal) => ({ proposal, where: t("synthesis.triage.axisShort", { number: axis.number }) })),
-    ]),
-    ...triage.general.proposals.map((proposal) => ({ proposal, where: t("synthesis.triage.general") })),
-  ]
-    .filter(({ proposal }) => proposal.mergeable)
-    .map(({ proposal, where }) => ({ value: proposal.id, label: `${where} — ${proposal.title} (${t("synthesis.triage.supports", { count: proposal.supportCount, number: formatNumber(proposal.supportCount, locale) })})` }));
+  const groupName = (target: { measureCode: string | null; axisNumber: number | null }) =>
+    target.measureCode ? t("synthesis.triage.measureShort", { code: target.measureCode }) : target.axisNumber !== null ? t("synthesis.triage.axisShort", { number: target.axisNumber }) : t("synthesis.triage.general");
+  // Targets: the open proposals of the groups on this page (on any page); duplicates: this page's open proposals.
+  const mergeTargets = triage.mergeTargets.map((target) => ({ value: target.id, label: `${groupName(target)} — ${target.title} (${supports(target.supportCount)})` }));
+  const duplicateOptions = mergeTargets.filter((option) => onThisPage.has(option.value));
+  const shownAxes = triage.pageCount > 1 ? triage.axes.filter((axis) => axis.newMeasures.length > 0 || axis.swot.length > 0 || axis.measures.some((measure) => measure.proposals.length > 0)) : triage.axes;
+  // Above and below the lists (landmarks with different names).
+  const pager = (where: "top" | "bottom") => (
+    <Pager
+      label={t(`synthesis.triage.pager.${where}`)}
+      paged={triage}
+      href={pageHref}
+      previous={t("synthesis.triage.pager.previous")}
+      next={t("synthesis.triage.pager.next")}
+    />
+  );
 
   return (
     <>
@@ -143,9 +160,13 @@ export default async function TriagePage({ params, searchParams }: Props) {
           <a href={`${base}/proposte`} className="btn btn-outline-primary">{t("synthesis.triage.filter.reset")}</a>
         </div>
       </form>
-      <p>{t("synthesis.triage.counts", { proposals: formatNumber(triage.counts.proposals, locale), swot: formatNumber(triage.counts.swot, locale) })}</p>
+      <p>
+        {t("synthesis.triage.counts", { proposals: formatNumber(triage.counts.proposals, locale), swot: formatNumber(triage.counts.swot, locale) })}
+        {triage.pageCount > 1 ? ` · ${t("synthesis.triage.pager.position", { page: formatNumber(triage.page, locale), pages: formatNumber(triage.pageCount, locale) })}` : null}
+      </p>
+      {pager("top")}
 
-      {triage.axes.map((axis) => {
+      {shownAxes.map((axis) => {
         const measures = axis.measures.filter((measure) => measure.proposals.length > 0);
         const empty = measures.length === 0 && axis.newMeasures.length === 0 && axis.swot.length === 0;
         return (
@@ -157,7 +178,7 @@ export default async function TriagePage({ params, searchParams }: Props) {
             {measures.map((measure) => (
               <section key={measure.id} aria-labelledby={`misura-${measure.id}`} className="mb-4">
                 <h3 id={`misura-${measure.id}`} className="h5">{t("synthesis.triage.measureHeading", { code: measure.code })}</h3>
-                <p className="small text-muted mb-2" lang="it">{shortText(measure.text, 200)}</p>
+                <p className="small text-muted mb-2" lang="it">{excerpt(measure.text, 200)}</p>
                 <ul className="list-group">{measure.proposals.map((proposal) => proposalItem(proposal, `misure/${measure.id}`))}</ul>
               </section>
             ))}
@@ -183,17 +204,19 @@ export default async function TriagePage({ params, searchParams }: Props) {
           {triage.general.swot.length > 0 ? <ul className="list-group">{triage.general.swot.map(swotItem)}</ul> : null}
         </section>
       ) : null}
+      {pager("bottom")}
 
       {canEdit ? (
         <section className="my-5" aria-labelledby="unisci" id="unisci-sezione">
           <h2 id="unisci" className="h3">{t("synthesis.triage.merge.title")}</h2>
           <p>{t("synthesis.triage.merge.intro")}</p>
-          {mergeOptions.length < 2 ? (
+          {mergeTargets.length < 2 || duplicateOptions.length === 0 ? (
             <p>{t("synthesis.triage.merge.notEnough")}</p>
           ) : (
             <MergeForm
               action={mergeProposalsAction.bind(null, locale, round.id, back)}
-              options={mergeOptions}
+              options={mergeTargets}
+              duplicateOptions={duplicateOptions}
               limit={USER_TEXT_LIMITS.proposal}
               labels={{
                 errorSummary: t("synthesis.triage.merge.errorSummary"),

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { Breadcrumb, plansTrail } from "@/components/layout/breadcrumb";
+import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { UserText } from "@/components/participation/user-text";
 import { AxisTextsDiff, DiffLegend, MeasureDiffBody } from "@/components/synthesis/public-diff";
+import { revisionsTrail } from "@/components/synthesis/revisions-trail";
 import { getPrisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/i18n/format";
 import { isLocale } from "@/lib/i18n/locales";
@@ -31,22 +32,13 @@ export default async function RevisionDiffPage({ params }: Props) {
   const { locale, t } = await pageContext(params);
   const { plan, revision, previous, comparison, rationales } = await load(params);
   const planHref = localizedPath(locale, `/piani/${plan.slug}`);
-  const revisionsHref = localizedPath(locale, `/piani/${plan.slug}/revisioni`);
   const readHref = (number: number, current: boolean) => (current ? planHref : `${planHref}?revisione=${number}`);
   const measureHref = (code: string) => localizedPath(locale, `/piani/${plan.slug}/misure/${code}`);
   const axesWithChanges = comparison?.axes.filter((axis) => axis.axisChanged || axis.measures.length > 0) ?? [];
 
   return (
     <>
-      <Breadcrumb
-        t={t}
-        items={[
-          ...plansTrail(locale, t),
-          { label: plan.title, href: planHref },
-          { label: t("revisions.title"), href: revisionsHref },
-          { label: t("synthesis.revision.breadcrumb", { number: revision.number }) },
-        ]}
-      />
+      <Breadcrumb t={t} items={[...revisionsTrail(locale, t, plan, true), { label: t("synthesis.revision.breadcrumb", { number: revision.number }) }]} />
       <h1>{t("synthesis.revision.title", { number: revision.number })}</h1>
       <p className="lead">
         <span lang="it">{plan.title}</span>

@@ -1,14 +1,11 @@
 import type { PrismaClient } from "@/lib/db/client";
 import type { ProposalKind, ProposalStatus, SwotKind } from "@/lib/db/generated/enums";
-import type { Actor } from "@/lib/auth/session";
 import { isUuid } from "@/lib/db/ids";
 import { AppError } from "@/lib/errors/app-error";
-import { requireSynthesisViewer } from "./synthesis.policy";
+import { excerpt } from "@/lib/text/excerpt";
 
 /** How many comments the workbench offers as links for one measure (most replied, then latest). */
 export const COMMENT_CANDIDATES = 20;
-
-const excerpt = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 export interface LinkCandidates {
   proposals: { id: string; title: string; kind: ProposalKind; status: ProposalStatus; supportCount: number; measureCode: string | null }[];
@@ -18,18 +15,17 @@ export interface LinkCandidates {
   voteResults: { measureId: string; code: string } | null;
 }
 
-/**
- * What a workbench edit can cite as its motivation (synthesis viewers): for a measure, the round's
- * proposals about it, the SWOT observations of its axis and its visible comments (capped, most
- * replied first) and its vote results; for an axis, the proposals about the axis (its measures and
- * new measures for it) and its SWOT observations. NOT_FOUND for an unknown round.
- */
-export async function getChangeLinkCandidates(db: PrismaClient, actor: Actor | null, roundId: string, target: { measureId: string } | { axisId: string }): Promise<LinkCandidates> {
-  requireSynthesisViewer(actor);
-  if (!isUuid(roundId)) throw new AppError("NOT_FOUND", "synthesis.errors.roundNotFound");
-  const round = await db.round.findUnique({ where: { id: roundId }, select: { id: true, revisionId: true } });
-  if (!round) throw new AppError("NOT_FOUND", "synthesis.errors.roundNotFound");
+/** The measure or the axis a workbench page edits. */
+export type LinkTarget = { measureId: string } | { axisId: string };
 
+/**
+ * What a workbench edit can cite as its motivation (read by getRevisionDraft for its viewers): for a
+ * measure, the round's proposals about it, the SWOT observations of its axis and its visible comments
+ * (capped, most replied first) and its vote results; for an axis, the proposals about the axis (its
+ * measures and new measures for it) and its SWOT observations. NOT_FOUND for an unknown measure.
+ */
+export async function loadLinkCandidates(db: PrismaClient, round: { id: string; revisionId: string }, target: LinkTarget): Promise<LinkCandidates> {
+  const roundId = round.id;
   let measureId: string | null = null;
   let axisId: string;
   if ("measureId" in target) {
