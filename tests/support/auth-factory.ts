@@ -6,6 +6,18 @@ import { type Actor, createSession, getSession } from "@/lib/auth/session";
 
 let counter = 0;
 
+/**
+ * A password's hash, computed once per password in this test process: hashing is deliberately slow
+ * (~170 ms here) and the permission matrix alone creates hundreds of users. Each hash is a valid one
+ * (its own salt), shared only by the users a test gives the same password.
+ */
+const hashes = new Map<string, Promise<string>>();
+export function passwordHashFor(password: string): Promise<string> {
+  let hash = hashes.get(password);
+  if (!hash) hashes.set(password, (hash = hashPassword(password)));
+  return hash;
+}
+
 /** A confirmed user with a profile and a live session; returns the actor as getSession sees it. */
 export async function signedInUser(db: PrismaClient, role: Role, password = "Ponte di Mezzo 1944"): Promise<Actor> {
   counter += 1;
@@ -13,7 +25,7 @@ export async function signedInUser(db: PrismaClient, role: Role, password = "Pon
     data: {
       email: `${role.toLowerCase()}-${counter}-${Date.now()}@example.it`,
       emailVerified: new Date(),
-      passwordHash: await hashPassword(password),
+      passwordHash: await passwordHashFor(password),
       role,
       profile: { create: { displayName: `${role} ${counter}`, category: "CITIZEN" } },
     },

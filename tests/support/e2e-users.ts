@@ -3,7 +3,7 @@
  * nobody signs up as staff), and the keyboard sign-in they use.
  */
 import type { Page } from "playwright-core";
-import { hashPassword } from "@/lib/auth/password";
+import { passwordHashFor } from "./auth-factory";
 import type { PrismaClient } from "@/lib/db/client";
 import type { Role, StakeholderCategory } from "@/lib/db/generated/enums";
 
@@ -19,7 +19,7 @@ export async function confirmedUser(
   category: StakeholderCategory = "CITIZEN",
 ): Promise<string> {
   const user = await prisma.user.create({
-    data: { email, role, emailVerified: new Date(), passwordHash: await hashPassword(E2E_PASSWORD), profile: { create: { displayName, category } } },
+    data: { email, role, emailVerified: new Date(), passwordHash: await passwordHashFor(E2E_PASSWORD), profile: { create: { displayName, category } } },
   });
   return user.id;
 }
