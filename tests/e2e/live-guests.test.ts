@@ -13,6 +13,7 @@ import type { Page } from "playwright-core";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { expectNoAxeViolations } from "../support/axe";
 import { useE2EBrowser } from "../support/browser";
+import { press, textOf, waitForText } from "../support/e2e-page";
 import { describeE2E, e2eDatabaseUrl } from "../support/e2e-server";
 import { deletePlanCopy, type E2EPlan, importPlanCopy, measureIdOf, openRound } from "../support/e2e-rounds";
 import { confirmedUser, signIn } from "../support/e2e-users";
@@ -46,20 +47,6 @@ describeE2E("live assemblies: guests in the room", () => {
     await prisma?.$disconnect();
   });
 
-  async function press(page: Page, selector: string, key = "Enter") {
-    await page.focus(selector);
-    await page.keyboard.press(key);
-  }
-
-  const text = (page: Page, selector: string) => page.locator(selector).textContent({ timeout: 15_000 });
-  async function waitForText(page: Page, selector: string, expected: string) {
-    try {
-      await page.waitForFunction(([sel, want]) => document.querySelector(sel!)?.textContent?.includes(want!) ?? false, [selector, expected], { timeout: 15_000 });
-    } catch (error) {
-      const shown = await page.evaluate((sel) => document.querySelector(sel)?.textContent ?? null, selector).catch(() => null);
-      throw new Error(`${selector} never showed "${expected}" (shows ${JSON.stringify(shown)} at ${page.url()}): ${String(error)}`);
-    }
-  }
   const guestItem = (name: string) => `#live-guests li:has(.live-guest-name:text-is("${name}"))`;
 
   /** The guest form, by keyboard only: name, Tab, arrow keys in the category list, Tab to the button, Enter. */
@@ -84,9 +71,9 @@ describeE2E("live assemblies: guests in the room", () => {
     await host.goto(`${meetingPath}/diretta`);
     await press(host, "#live-start");
     await host.locator("#live-join-code").waitFor();
-    const code = (await text(host, "#live-join-code"))!.trim();
+    const code = (await textOf(host, "#live-join-code"))!.trim();
     await waitForText(host, "#live-connection", "Connesso");
-    expect(await text(host, "#live-guests-empty")).toBe("Nessuna persona in attesa.");
+    expect(await textOf(host, "#live-guests-empty")).toBe("Nessuna persona in attesa.");
     await host.selectOption("#live-measure", measureId);
     await press(host, "#live-pick-measure");
     await waitForText(host, "#live-console-status", "Punto messo in discussione.");
@@ -105,15 +92,15 @@ describeE2E("live assemblies: guests in the room", () => {
     expect(await gianna.locator("#error-summary a").evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual(["#displayName", "#category"]);
     expect(await gianna.getAttribute("#displayName", "aria-invalid")).toBe("true");
     expect(await gianna.getAttribute("#displayName", "aria-describedby")).toBe("displayName-hint displayName-error");
-    expect(await text(gianna, "#category-error")).toBe("Scegli la categoria di portatore di interesse in cui ti riconosci.");
+    expect(await textOf(gianna, "#category-error")).toBe("Scegli la categoria di portatore di interesse in cui ti riconosci.");
     await expectNoAxeViolations(gianna);
     expect(await prisma.liveGuestRequest.count({ where: { session: { joinCode: code } } })).toBe(0);
     // Keyboard only: three steps down the categories is "Giovane".
     await requestByKeyboard(gianna, "Gianna Rossi", 3);
     await gianna.locator("#guest-waiting").waitFor();
-    expect(await text(gianna, "#guest-waiting-name")).toBe("Gianna Rossi");
+    expect(await textOf(gianna, "#guest-waiting-name")).toBe("Gianna Rossi");
     expect(await gianna.getAttribute("#guest-waiting-status", "role")).toBe("status");
-    expect(await text(gianna, "#guest-waiting-status")).toContain("attendi che chi conduce l'incontro la accetti");
+    expect(await textOf(gianna, "#guest-waiting-status")).toContain("attendi che chi conduce l'incontro la accetti");
     const cookie = (await gianna.context().cookies()).find((one) => one.name === "consulta-live-guest");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
     expect(await prisma.liveGuestRequest.findFirstOrThrow({ where: { session: { joinCode: code } }, select: { displayName: true, category: true, status: true } })).toEqual({
@@ -135,19 +122,19 @@ describeE2E("live assemblies: guests in the room", () => {
 
     // ── The console lists her (without reloading); the facilitator admits her by keyboard. ──
     await host.locator(guestItem("Gianna Rossi")).waitFor();
-    expect(await text(host, "#live-guests-count")).toBe("1");
-    expect(await text(host, guestItem("Gianna Rossi"))).toContain("Giovane");
+    expect(await textOf(host, "#live-guests-count")).toBe("1");
+    expect(await textOf(host, guestItem("Gianna Rossi"))).toContain("Giovane");
     await waitForText(host, "#live-guests-announcement", "1 persona in attesa");
     await expectNoAxeViolations(host);
     await press(host, `${guestItem("Gianna Rossi")} button[id^=live-guest-admit-]`);
     await waitForText(host, "#live-console-status", "Persona ammessa: Gianna Rossi.");
     await host.locator("#live-guests-empty").waitFor();
     await host.waitForFunction(() => document.activeElement?.id === "live-guests-title");
-    expect(await text(host, "#live-guests-count")).toBe("0");
+    expect(await textOf(host, "#live-guests-count")).toBe("0");
 
     // ── Her page becomes the participant view by itself; she votes. ──
     await waitForText(gianna, "#participant-item-title", "1.1");
-    expect(await text(gianna, "#participant-guest-note")).toContain("«Gianna Rossi»");
+    expect(await textOf(gianna, "#participant-guest-note")).toContain("«Gianna Rossi»");
     expect((await gianna.context().cookies()).some((one) => one.name === "consulta-live-guest")).toBe(false);
     await waitForText(gianna, "#participant-connection", "Connesso");
     await gianna.locator("button[value=SUPPORT]").waitFor();
@@ -171,14 +158,14 @@ describeE2E("live assemblies: guests in the room", () => {
     await expectNoAxeViolations(carlo);
     await requestByKeyboard(carlo, "Carlo Bianchi", 1);
     await carlo.locator("#guest-waiting").waitFor();
-    expect(await text(carlo, "#guest-check")).toBe("Check now");
+    expect(await textOf(carlo, "#guest-check")).toBe("Check now");
     await host.locator(guestItem("Carlo Bianchi")).waitFor();
-    expect(await text(host, guestItem("Carlo Bianchi"))).toContain("Cittadino o cittadina");
+    expect(await textOf(host, guestItem("Carlo Bianchi"))).toContain("Cittadino o cittadina");
     await press(host, `${guestItem("Carlo Bianchi")} button[id^=live-guest-refuse-]`);
     await waitForText(host, "#live-console-status", "Richiesta rifiutata: Carlo Bianchi.");
     await host.locator("#live-guests-empty").waitFor();
     await carlo.locator("#guest-refused").waitFor();
-    expect(await text(carlo, "#guest-refused")).toContain("The facilitator did not accept your request.");
+    expect(await textOf(carlo, "#guest-refused")).toContain("The facilitator did not accept your request.");
     await carlo.locator("#guest-request-form").waitFor();
     expect(await prisma.liveGuestRequest.findFirstOrThrow({ where: { displayName: "Carlo Bianchi" }, select: { status: true, userId: true } })).toEqual({ status: "REFUSED", userId: null });
     await expectNoAxeViolations(carlo);
@@ -191,7 +178,7 @@ describeE2E("live assemblies: guests in the room", () => {
     await press(plain, "#guest-request-submit");
     await plain.waitForURL(`**/partecipa/${code}`);
     await plain.locator("#guest-waiting").waitFor();
-    expect(await text(plain, "#guest-waiting-hint")).toContain("Premi «Controlla ora»");
+    expect(await textOf(plain, "#guest-waiting-hint")).toContain("Premi «Controlla ora»");
     await press(plain, "#guest-check");
     await plain.waitForURL(`**/partecipa/${code}`);
     await plain.locator("#guest-waiting").waitFor();
@@ -200,7 +187,7 @@ describeE2E("live assemblies: guests in the room", () => {
     await waitForText(host, "#live-console-status", "Persona ammessa: Paola Verdi.");
     await press(plain, "#guest-check");
     await plain.waitForURL(`**/partecipa/${code}`);
-    expect(await text(plain, "#participant-item-title")).toContain("1.1");
+    expect(await textOf(plain, "#participant-item-title")).toContain("1.1");
     await press(plain, "button[value=OPPOSE]");
     await plain.waitForURL(`**/partecipa/${code}?esito=voto-registrato`);
     expect(await prisma.vote.count({ where: { roundId, measureId, choice: "OPPOSE", channel: "LIVE", category: "BUSINESS" } })).toBe(1);

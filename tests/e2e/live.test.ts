@@ -10,10 +10,10 @@
  *
  * The round belongs to a copy of the seed plan, so other files' rounds on the seed plan are untouched.
  */
-import type { Page } from "playwright-core";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { expectNoAxeViolations } from "../support/axe";
 import { useE2EBrowser } from "../support/browser";
+import { press, textOf, waitForText } from "../support/e2e-page";
 import { describeE2E, e2eDatabaseUrl } from "../support/e2e-server";
 import { deletePlanCopy, type E2EPlan, importPlanCopy, measureIdOf, openRound } from "../support/e2e-rounds";
 import { E2E_PASSWORD, confirmedUser, signIn } from "../support/e2e-users";
@@ -53,14 +53,6 @@ describeE2E("live assemblies", () => {
     await prisma?.$disconnect();
   });
 
-  async function press(page: Page, selector: string, key = "Enter") {
-    await page.focus(selector);
-    await page.keyboard.press(key);
-  }
-
-  const text = (page: Page, selector: string) => page.locator(selector).textContent({ timeout: 15_000 });
-  const waitForText = (page: Page, selector: string, expected: string) =>
-    page.waitForFunction(([sel, want]) => document.querySelector(sel!)?.textContent?.includes(want!) ?? false, [selector, expected], { timeout: 15_000 });
 
   test("a facilitator runs an item vote with a projector and two phones", async () => {
     const meetingPath = `/consultazioni/${roundId}/incontri/${meetingId}`;
@@ -71,11 +63,11 @@ describeE2E("live assemblies", () => {
     await host.goto(meetingPath);
     await press(host, "#live-console-link");
     await host.waitForURL(`**${meetingPath}/diretta`);
-    expect(await text(host, "h1")).toContain(`Assemblea in parrocchia ${stamp}`);
+    expect(await textOf(host, "h1")).toContain(`Assemblea in parrocchia ${stamp}`);
     await expectNoAxeViolations(host);
     await press(host, "#live-start");
     await host.locator("#live-join-code").waitFor();
-    const code = (await text(host, "#live-join-code"))!.trim();
+    const code = (await textOf(host, "#live-join-code"))!.trim();
     expect(code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
     expect((await prisma.liveSession.findUniqueOrThrow({ where: { meetingId } })).joinCode).toBe(code);
     await waitForText(host, "#live-connection", "Connesso");
@@ -84,8 +76,8 @@ describeE2E("live assemblies", () => {
     // ── Projector: a second page of the facilitator's browser. ──
     const projector = await host.context().newPage();
     await projector.goto(`${meetingPath}/proiezione`);
-    expect(await text(projector, "#projector-code")).toBe(code);
-    expect(await text(projector, "#projector-join-url")).toMatch(/\/partecipa$/);
+    expect(await textOf(projector, "#projector-code")).toBe(code);
+    expect(await textOf(projector, "#projector-join-url")).toMatch(/\/partecipa$/);
     expect(await projector.getAttribute("#projector-qr", "aria-label")).toContain(`/partecipa/${code}`);
     expect(await projector.locator("#projector-qr svg").count()).toBe(1);
     await expectNoAxeViolations(projector);
@@ -188,7 +180,7 @@ describeE2E("live assemblies", () => {
     const englishConsole = await host.context().newPage();
     await englishConsole.goto(`/en${meetingPath}/diretta`);
     await waitForText(englishConsole, "#live-connection", "Connected");
-    expect(await text(englishConsole, "#live-voting-state")).toBe("Voting closed");
+    expect(await textOf(englishConsole, "#live-voting-state")).toBe("Voting closed");
     await expectNoAxeViolations(englishConsole);
     const englishProjector = await host.context().newPage();
     await englishProjector.goto(`/en${meetingPath}/proiezione`);
@@ -227,7 +219,7 @@ describeE2E("live assemblies", () => {
     await plain.selectOption("#participant-priority", "2");
     await press(plain, "button[value=OPPOSE]");
     await plain.waitForURL(`**/partecipa/${code}?esito=voto-registrato`);
-    expect(await text(plain, "#participant-confirmation")).toBe("Voto registrato.");
+    expect(await textOf(plain, "#participant-confirmation")).toBe("Voto registrato.");
     expect(await prisma.vote.count({ where: { roundId, measureId: secondMeasureId, choice: "OPPOSE", priority: 2, channel: "LIVE", category: "CITIZEN" } })).toBe(1);
     // A vote posted over HTTP is not broadcast as a tally (only socket votes schedule one): the console's snapshot has it.
     await host.reload();

@@ -5,10 +5,10 @@
  * cached; a stakeholder gets the staff-only notice and a signed-out visitor the sign-in page; axe-core
  * finds nothing in Italian and English. Votes are arranged in the e2e server's database.
  */
-import type { Page } from "playwright-core";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { expectNoAxeViolations } from "../support/axe";
 import { useE2EBrowser } from "../support/browser";
+import { press } from "../support/e2e-page";
 import { describeE2E, e2eDatabaseUrl } from "../support/e2e-server";
 import { e2eSeedPlan, measureIdOf } from "../support/e2e-rounds";
 import { confirmedUser, signIn } from "../support/e2e-users";
@@ -59,10 +59,6 @@ describeE2E("synthesis dashboard", () => {
     await prisma?.$disconnect();
   });
 
-  async function press(page: Page, selector: string, key = "Enter") {
-    await page.focus(selector);
-    await page.keyboard.press(key);
-  }
 
   test("a facilitator opens the dashboard from the round page and reads it, in both languages", async () => {
     const page = await browser.page();

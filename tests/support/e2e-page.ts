@@ -14,6 +14,21 @@ export async function press(page: Page, selector: string, key = "Enter"): Promis
   await page.keyboard.press(key);
 }
 
+/** An element's text once it is there (live views fill in late: up to 15 s). */
+export function textOf(page: Page, selector: string): Promise<string | null> {
+  return page.locator(selector).textContent({ timeout: 15_000 });
+}
+
+/** Waits until an element's text contains `expected` (15 s); a failure says what the element shows instead. */
+export async function waitForText(page: Page, selector: string, expected: string): Promise<void> {
+  try {
+    await page.waitForFunction(([sel, want]) => document.querySelector(sel!)?.textContent?.includes(want!) ?? false, [selector, expected], { timeout: 15_000 });
+  } catch (error) {
+    const shown = await page.evaluate((sel) => document.querySelector(sel)?.textContent ?? null, selector).catch(() => null);
+    throw new Error(`${selector} never showed "${expected}" (shows ${JSON.stringify(shown)} at ${page.url()}): ${String(error)}`);
+  }
+}
+
 /** The page the browser is on, in Italian then in English: both answer 200 and axe finds nothing. */
 export async function axeBothLanguages(page: Page): Promise<void> {
   const { pathname, search } = new URL(page.url());
