@@ -49,6 +49,8 @@ const staticPages = new Set([
   "/consultazioni/nuova",
   "/moderazione",
   "/partecipa",
+  "/admin/elenchi",
+  "/dati-aperti",
 ]);
 const outcomePage: Record<Exclude<Outcome, "page">, { path: string; status: number }> = {
   "bad-request": { path: "/richiesta-non-valida", status: 400 },
@@ -101,13 +103,22 @@ async function resolve(path: string, searchParams: URLSearchParams, addressExist
   const segments = normalised.split("/").filter(Boolean).map(safeDecode);
   if (segments[0] === "consultazioni") return resolveRound(segments, roundAddressExists, path);
   if (segments[0] === "partecipa") return resolveLiveCode(segments, liveCodeExists, path);
-  if (segments[0] !== "piani" || segments.length < 2 || segments.length > 4) return "not-found";
+  if (segments[0] !== "piani" || segments.length < 2 || segments.length > 6) return "not-found";
   if (segments.some((segment) => segment === null)) return "bad-request";
-  const [, slug = "", section, code] = segments as string[];
+  const [, slug = "", section, code, part, partCode] = segments as string[];
   if (!planSlugSchema.safeParse(slug).success) return "bad-request";
 
   const address: PlanAddress = { slug };
-  if (section === undefined) {
+  if (segments.length >= 5) {
+    // /revisioni/<n>/decisioni[/<code>]: the officials' review, for a draft or a published revision
+    // (the page checks the revision and the measure, and who may see them).
+    if (section !== "revisioni" || part !== "decisioni") return "not-found";
+    if (!(/^[1-9]\d{0,5}$/.test(code ?? "") && revisionNumberSchema.safeParse(code).success)) return "bad-request";
+    if (partCode !== undefined && !measureCodeSchema.safeParse(partCode).success) return "bad-request";
+  } else if (section === "attuazione" && segments.length <= 4) {
+    // The accountability page and a measure's progress page (the page checks the measure).
+    if (code !== undefined && !measureCodeSchema.safeParse(code).success) return "bad-request";
+  } else if (section === undefined) {
     const search = planPageSearchSchema.safeParse(Object.fromEntries(searchParams));
     if (!search.success) return "bad-request";
     address.revisionNumber = search.data.revisione;
@@ -132,10 +143,10 @@ async function resolve(path: string, searchParams: URLSearchParams, addressExist
 }
 
 /**
- * /consultazioni/<round>[/modifica|/risultati|/swot|/esiti|/sintesi|/proposte[/nuova|/<proposal>]|/incontri[/nuovo|/<meeting>[/modifica|/diretta|/proiezione]]].
+ * /consultazioni/<round>[/modifica|/risultati|/swot|/esiti|/rapporto|/sintesi|/proposte[/nuova|/<proposal>]|/incontri[/nuovo|/<meeting>[/modifica|/diretta|/proiezione]]].
  * Ids are UUIDs: anything else is a malformed address (400); an unknown id is a 404.
  */
-const roundSections = new Set(["modifica", "risultati", "swot", "proposte", "esiti", "sintesi"]);
+const roundSections = new Set(["modifica", "risultati", "swot", "proposte", "esiti", "sintesi", "rapporto"]);
 /** A meeting's own pages: its edit form, the live session's console and projector. */
 const meetingSections = new Set(["modifica", "diretta", "proiezione"]);
 /** The synthesis' staff pages under /sintesi: triage and the draft workbench. */
