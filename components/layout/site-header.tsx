@@ -4,6 +4,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { localizedPath } from "@/lib/web/localized-path";
 import { AccountLink } from "@/components/auth/account-link";
 import { AdminLink } from "@/components/admin/admin-link";
+import { DecisionsNavLink } from "@/components/decisions/decisions-link";
 import { ModerationLink } from "@/components/moderation/moderation-link";
 import { Brand, ContainerRow } from "./brand";
 
@@ -51,6 +52,7 @@ export function SiteHeader({
               </ul>
             </nav>
             <ModerationLink locale={locale} t={t} />
+            <DecisionsNavLink locale={locale} t={t} />
             <AdminLink locale={locale} t={t} />
             <AccountLink locale={locale} t={t} />
           </div>

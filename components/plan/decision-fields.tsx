@@ -1,17 +1,8 @@
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
-import { formatDate, formatEuroCents } from "@/lib/i18n/format";
+import { formatEuroCents } from "@/lib/i18n/format";
 import type { DecisionFields } from "@/lib/plan/plan-read";
-
-function timingText(fields: DecisionFields, locale: Locale, t: Translate): string | null {
-  if (fields.timing) return fields.timing;
-  const start = fields.startsOn ? formatDate(fields.startsOn, locale) : null;
-  const end = fields.endsOn ? formatDate(fields.endsOn, locale) : null;
-  if (start && end) return t("measure.period", { start, end });
-  if (start) return t("measure.from", { start });
-  if (end) return t("measure.until", { end });
-  return null;
-}
+import { timingText } from "@/lib/plan/timing-text";
 
 /** The four questions a measure puts to the decision-makers, with "to be decided" for empty ones. */
 export function DecisionFieldList({

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { openDatasets } from "@/lib/open-data/catalogue";
+import { columnsOf } from "@/lib/open-data/dataset";
 import { apiSchemas } from "@/lib/plan/plan.schemas";
 
 /**
@@ -22,6 +24,46 @@ export function buildOpenApiDocument(serverUrl = "/") {
     "500": json("Error", "Unexpected error"),
   };
   const acceptLanguage = { name: "Accept-Language", in: "header", required: false, schema: { type: "string", example: "en" }, description: "Language of error messages: it (default) or en." };
+
+  const datasetPaths = Object.fromEntries(
+    openDatasets.map((dataset) => {
+      const documentId = apiSchemas.get(dataset.document)?.id as string;
+      const rowId = apiSchemas.get(dataset.row)?.id as string;
+      const filters = dataset.filters.map((filter) =>
+        filter.name === "plan"
+          ? { name: "plan", in: "query", required: filter.required, schema: { type: "string" }, description: "Plan slug; the installation's main plan when omitted." + (dataset.name === "rounds" ? " (rounds: every plan's rounds when omitted)" : "") }
+          : { name: "round", in: "query", required: filter.required, schema: { type: "string", format: "uuid" }, description: filter.required ? "Identifier of the round." : "Identifier of the round; every round when omitted." },
+      );
+      return [
+        `/api/v1/${dataset.name}`,
+        {
+          get: {
+            operationId: `openData${dataset.name.replace(/(^|-)(\w)/g, (_match: string, _dash: string, letter: string) => letter.toUpperCase())}`,
+            summary: `Open data: ${apiSchemas.get(dataset.row)?.description ?? dataset.name}`,
+            description:
+              "Streamed as it is read from the database. JSON: {dataset, generatedAt, items}. CSV (RFC 4180, UTF-8, CRLF, header row): the same fields as columns, in the same order; empty field for null; a text cell starting with =, +, -, @, tab or CR is prefixed with a single quote (') so that spreadsheets do not run it as a formula. Amounts are integer euro cents (exact: below 2^53). Licence CC BY 4.0.",
+            parameters: [
+              { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "csv"], default: "json" }, description: "json (default) or csv." },
+              ...filters,
+              acceptLanguage,
+            ],
+            responses: {
+              "200": {
+                description: `The dataset “${dataset.name}”`,
+                content: {
+                  "application/json": { schema: ref(documentId) },
+                  "text/csv": { schema: { type: "string", description: `CSV with header row; columns: ${columnsOf(dataset.row).join(", ")} (see ${rowId}).` } },
+                },
+              },
+              "400": json("Error", "Malformed filter or format"),
+              "404": json("Error", "Unknown plan or round"),
+              "500": errors["500"],
+            },
+          },
+        },
+      ];
+    }),
+  );
 
   return {
     openapi: "3.1.0",
@@ -129,6 +171,24 @@ export function buildOpenApiDocument(serverUrl = "/") {
             "404": json("Error", "Unknown round, or measure not in the round's revision"),
             "409": json("Error", "The round is not open"),
             "429": json("Error", "Too many contributions; see Retry-After"),
+            "500": errors["500"],
+          },
+        },
+      },
+      ...datasetPaths,
+      "/api/v1/rounds/{roundId}/report.pdf": {
+        get: {
+          operationId: "getRoundReportPdf",
+          summary: "A round's summary report as an accessible PDF (tagged, with a table of contents)",
+          parameters: [
+            { name: "roundId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+            { name: "lang", in: "query", required: false, schema: { type: "string", enum: ["it", "en"], default: "it" }, description: "Language of the report." },
+            acceptLanguage,
+          ],
+          responses: {
+            "200": { description: "The report", content: { "application/pdf": { schema: { type: "string", contentMediaType: "application/pdf" } } } },
+            "400": errors["400"],
+            "404": json("Error", "Unknown round, or its outcome is not published yet"),
             "500": errors["500"],
           },
         },

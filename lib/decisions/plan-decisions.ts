@@ -1,6 +1,6 @@
 import type { ImplementationStatus } from "@/lib/db/generated/enums";
 import { getPlan, type PlanView } from "@/lib/plan/get-plan";
-import { type Db, type DecisionFields, type PlanRef, countAnsweredFields } from "@/lib/plan/plan-read";
+import { type Db, type DecisionFields, type PlanRef, countAnsweredFields, decisionFieldsSelect } from "@/lib/plan/plan-read";
 
 /** The public decision of a measure: the latest published version of the revision's decision. */
 export interface PublicDecision {
@@ -51,7 +51,7 @@ export async function getPlanDecisions(db: Db, ref: PlanRef, revisionNumber?: nu
       where: { revisionId: plan.revision.id, publishedAt: { not: null } },
       orderBy: [{ measureId: "asc" }, { version: "desc" }],
       distinct: ["measureId"],
-      select: { measureId: true, version: true, timing: true, startsOn: true, endsOn: true, budgetCents: true, fundingSource: true, department: true, note: true, decidedAt: true, publishedAt: true },
+      select: { measureId: true, version: true, ...decisionFieldsSelect, note: true, decidedAt: true, publishedAt: true },
     }),
     db.progressUpdate.findMany({
       where: { measureId: { in: measureIds } },

@@ -48,6 +48,13 @@ export function formatEuroCents(cents: number, locale: Locale): string {
   return euro(locale).format(cents / 100);
 }
 
+/** Euro cents held as a bigint (budget totals), written exactly at any size (Intl reads the decimal string). */
+export function formatEuroBigCents(cents: bigint, locale: Locale): string {
+  const sign = cents < 0n ? "-" : "";
+  const abs = cents < 0n ? -cents : cents;
+  return euro(locale).format(`${sign}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}` as Intl.StringNumericLiteral);
+}
+
 export function formatNumber(value: number, locale: Locale): string {
   return integer(locale).format(value);
 }

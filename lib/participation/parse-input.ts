@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
  * them next to the field, the API returns them. Unknown fields (strict objects) are reported under
  * their own names with `<module>.errors.unknownField`.
  */
-export function parseParticipationInput<S extends z.ZodType>(schema: S, input: unknown, module: "votes" | "comments" | "synthesis"): z.infer<S> {
+export function parseParticipationInput<S extends z.ZodType>(schema: S, input: unknown, module: "votes" | "comments" | "synthesis" | "decisions" | "accountability"): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const details: Record<string, string> = {};

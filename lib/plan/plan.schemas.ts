@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { InvalidEuroAmountError, parseEuroAmountToCents } from "./money";
 
 // ─── Plan document import: the parsed plan ───────────────────────────────────
 // What parsePlanDocument() produces and importPlan() accepts. Decision fields
@@ -77,6 +78,28 @@ export const planSlugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 
 export const planIdSchema = z.uuid();
+
+/**
+ * A euro amount as people type it ("125.000,50 €") → integer cents; empty → null (not decided),
+ * absent → undefined (not part of the input). `messageKey` names the field's error message.
+ */
+export function euroAmountField(messageKey: string) {
+  return z
+    .string({ error: messageKey })
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined) return undefined;
+      const trimmed = value.trim();
+      if (!trimmed) return null;
+      try {
+        return parseEuroAmountToCents(trimmed);
+      } catch (error) {
+        if (!(error instanceof InvalidEuroAmountError)) throw error;
+        context.addIssue({ code: "custom", message: messageKey });
+        return z.NEVER;
+      }
+    });
+}
 
 export const measureCodeSchema = z.string().max(9).regex(measureCodePattern);
 

@@ -14,7 +14,7 @@ export const roundOutcomePath = (roundId: string) => `/consultazioni/${roundId}/
  * Publishes the round's draft: every proposal of the round not withdrawn must have an answer
  * (CONFLICT "synthesis.errors.unansweredProposals" {count}); then, in one transaction, the revision
  * becomes PUBLISHED (immutable from then on) with its summary, the plan's current revision, and the
- * round PUBLISHED, with an audit event. After the commit the round's participants (voters,
+ * round PUBLISHED, the officials' decisions on the draft published, with an audit event. After the commit the round's participants (voters,
  * commenters, proposers, supporters, SWOT authors) are notified (REVISION_PUBLISHED).
  */
 export async function publishRevision(db: PrismaClient, actor: Actor | null, roundId: string, input: unknown, now: Date = new Date()): Promise<{ revisionId: string; number: number; planSlug: string }> {
@@ -29,6 +29,8 @@ export async function publishRevision(db: PrismaClient, actor: Actor | null, rou
 
     const revision = await tx.revision.update({ where: { id: draft.revisionId }, data: { status: "PUBLISHED", publishedAt: now, summary }, select: { id: true, number: true } });
     await tx.plan.update({ where: { id: draft.planId }, data: { currentRevisionId: revision.id } });
+    // The officials' decisions on the draft become public with it (lib/decisions/record-decision.ts).
+    await tx.decision.updateMany({ where: { revisionId: revision.id, publishedAt: null }, data: { publishedAt: now } });
     await tx.round.update({ where: { id: roundId }, data: { status: "PUBLISHED" } });
     const changes = await tx.revisionChange.count({ where: { revisionId: revision.id } });
     await tx.auditEvent.create({

@@ -3,7 +3,7 @@ import { RevisionChangeKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { parseParticipationInput } from "@/lib/participation/parse-input";
 import { normaliseUserText, USER_TEXT_LIMITS } from "@/lib/participation/participation.schemas";
-import { InvalidEuroAmountError, parseEuroAmountToCents } from "@/lib/plan/money";
+import { euroAmountField } from "@/lib/plan/plan.schemas";
 import { InvalidTimingError, parseTiming } from "@/lib/plan/timing";
 
 /**
@@ -119,22 +119,7 @@ const optionalDate = z
   .pipe(z.union([z.literal(""), z.iso.date({ error: "synthesis.fields.dateInvalid" })], { error: "synthesis.fields.dateInvalid" }).optional())
   .transform((value) => (value === undefined ? undefined : value === "" ? null : value));
 
-/** A euro amount as people type it ("125.000,50 €") → integer cents; empty means not decided. */
-const optionalBudget = z
-  .string({ error: "synthesis.fields.budgetInvalid" })
-  .optional()
-  .transform((value, context) => {
-    if (value === undefined) return undefined;
-    const trimmed = value.trim();
-    if (!trimmed) return null;
-    try {
-      return parseEuroAmountToCents(trimmed);
-    } catch (error) {
-      if (!(error instanceof InvalidEuroAmountError)) throw error;
-      context.addIssue({ code: "custom", message: "synthesis.fields.budgetInvalid" });
-      return z.NEVER;
-    }
-  });
+const optionalBudget = euroAmountField("synthesis.fields.budgetInvalid");
 
 /** A measure's decision fields as stored (dates as YYYY-MM-DD). */
 export interface DecisionFields {

@@ -106,7 +106,21 @@ describeE2E("public API", () => {
       components: { schemas: Record<string, unknown> };
     };
     expect(document.openapi).toMatch(/^3\.1\.\d+$/);
-    expect(Object.keys(document.paths).sort()).toEqual(["/api/health", "/api/v1/calendar.ics", "/api/v1/measures/{code}", "/api/v1/plans", "/api/v1/plans/{id}", "/api/v1/rounds/{roundId}/votes"]);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      "/api/health",
+      "/api/v1/budget-totals",
+      "/api/v1/calendar.ics",
+      "/api/v1/decisions",
+      "/api/v1/measures/{code}",
+      "/api/v1/plans",
+      "/api/v1/plans/{id}",
+      "/api/v1/proposals",
+      "/api/v1/results",
+      "/api/v1/revisions",
+      "/api/v1/rounds",
+      "/api/v1/rounds/{roundId}/report.pdf",
+      "/api/v1/rounds/{roundId}/votes",
+    ]);
     expect(Object.keys(document.paths["/api/v1/rounds/{roundId}/votes"] ?? {})).toEqual(["post"]);
     for (const operations of Object.values(document.paths)) {
       for (const operation of Object.values(operations)) expect(operation.responses["200"]).toBeDefined();

@@ -22,6 +22,8 @@ import { proposalsMutations } from "../support/permissions/proposals";
 import { roundsMutations } from "../support/permissions/rounds";
 import { synthesisMutations } from "../support/permissions/synthesis";
 import { triageMutations } from "../support/permissions/triage";
+import { decisionsMutations } from "../support/permissions/decisions";
+import { accountabilityMutations } from "../support/permissions/accountability";
 import { signedInUser } from "../support/auth-factory";
 import { liveGuest } from "../support/live-factory";
 
@@ -104,7 +106,7 @@ async function actorFor(name: ActorName, owner: Actor): Promise<Actor | null> {
   }
 }
 
-const mutations: MutationTable = { ...accountMutations, ...roundsMutations, ...participationMutations, ...proposalsMutations, ...moderationMutations, ...liveMutations, ...triageMutations, ...synthesisMutations };
+const mutations: MutationTable = { ...accountMutations, ...roundsMutations, ...participationMutations, ...proposalsMutations, ...moderationMutations, ...liveMutations, ...triageMutations, ...synthesisMutations, ...accountabilityMutations, ...decisionsMutations };
 
 const cells = Object.entries(mutations).flatMap(([mutation, { run, expected }]) =>
   (Object.entries(expected) as [ActorName, Outcome][]).map(([actor, outcome]) => ({ mutation, actor, outcome, run })),

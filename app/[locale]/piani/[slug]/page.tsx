@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { Breadcrumb, plansTrail } from "@/components/layout/breadcrumb";
+import { ForDeciders } from "@/components/decisions/decisions-link";
 import { DecisionFieldList } from "@/components/plan/decision-fields";
 import { PlainText } from "@/components/plan/plain-text";
 import { getPrisma } from "@/lib/db/client";
 import { formatDate } from "@/lib/i18n/format";
+import { decisionReviewPath } from "@/lib/decisions/review-address";
 import { getPlan } from "@/lib/plan/get-plan";
 import { planPageSearchSchema, planSlugSchema } from "@/lib/plan/plan.schemas";
 import { localizedPath } from "@/lib/web/localized-path";
@@ -55,6 +57,14 @@ export default async function PlanPage(props: Props) {
         {plan.revision.publishedAt ? t("plan.publishedOn", { date: formatDate(plan.revision.publishedAt, locale) }) : null}
         {" · "}
         <a href={`${planHref}/revisioni`}>{t("home.seeRevisions")}</a>
+        {" · "}
+        <a href={`${planHref}/attuazione`}>{t("accountability.planLink")}</a>
+        {plan.currentRevisionNumber !== null ? (
+          <ForDeciders>
+            {" · "}
+            <a href={localizedPath(locale, decisionReviewPath(plan.slug, plan.currentRevisionNumber))}>{t("decisions.link")}</a>
+          </ForDeciders>
+        ) : null}
       </p>
       {!isCurrent ? (
         <div className="callout warning" role="note">

@@ -14,6 +14,7 @@ import { type Locale, isLocale } from "@/lib/i18n/locales";
 import { type Translate, createTranslator } from "@/lib/i18n/translate";
 import { type OutcomeChange, type OutcomeLink, type RoundOutcome, getRoundOutcome } from "@/lib/synthesis/get-round-outcome";
 import { MERGED_CATEGORY } from "@/lib/synthesis/k-anonymity";
+import { participationFigures } from "@/lib/reports/report-content";
 import { localizedPath } from "@/lib/web/localized-path";
 import { pageContext, rethrowAsPage } from "@/lib/web/page-context";
 
@@ -73,6 +74,9 @@ function PublishedOutcome({ outcome, locale, t }: { outcome: Published; locale: 
         <a href={revisionHref}>{t("synthesis.outcome.revisionLink", { number: revision.number })}</a>
       </p>
       {revision.summary ? <UserText text={revision.summary} lang="it" /> : null}
+      <p>
+        <a href={localizedPath(locale, `/consultazioni/${round.id}/rapporto`)}>{t("reports.outcomeLink")}</a>
+      </p>
 
       <nav aria-labelledby="outcome-contents" className="my-4">
         <h2 id="outcome-contents" className="h5">{t("synthesis.outcome.contents")}</h2>
@@ -88,20 +92,7 @@ function PublishedOutcome({ outcome, locale, t }: { outcome: Published; locale: 
         <h2 id="participation-title" className="h3">{t("synthesis.outcome.participation.title")}</h2>
         <DataTable caption={t("synthesis.outcome.participation.caption")} className="table table-sm w-auto">
           <tbody>
-            {(
-              [
-                ["voters", participation.voters],
-                ["votersWeb", participation.votersByChannel.web],
-                ["votersLive", participation.votersByChannel.live],
-                ["votesWeb", participation.votesBySource.web],
-                ["votesLive", participation.votesBySource.live],
-                ["votesPaper", participation.votesBySource.paper],
-                ["comments", participation.comments],
-                ["proposals", participation.proposals],
-                ["proposalSupports", participation.proposalSupports],
-                ["swotEntries", participation.swotEntries],
-              ] as const
-            ).map(([key, value]) => (
+            {participationFigures(participation).map(([key, value]) => (
               <tr key={key}>
                 <th scope="row">{t(`synthesis.outcome.participation.${key}`)}</th>
                 <td className="text-end">{formatNumber(value, locale)}</td>

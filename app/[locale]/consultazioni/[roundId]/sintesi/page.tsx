@@ -7,6 +7,8 @@ import { DashboardAxes, DashboardCategoryResults } from "@/components/synthesis/
 import { DashboardMeasureResults } from "@/components/synthesis/dashboard/measure-results";
 import { DashboardOpinionGroups } from "@/components/synthesis/dashboard/opinion-groups";
 import { getPrisma } from "@/lib/db/client";
+import { DECIDERS } from "@/lib/decisions/decisions.policy";
+import { roundDraftReviewPath } from "@/lib/decisions/review-address";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { getRoundDashboard } from "@/lib/synthesis/get-round-dashboard";
@@ -48,6 +50,7 @@ export default async function SynthesisDashboardPage({ params }: Props) {
     );
   }
   const { round } = dashboard;
+  const draftReview = (DECIDERS as readonly string[]).includes(actor.role) ? await roundDraftReviewPath(getPrisma(), round.id) : null;
   const base = `/consultazioni/${round.id}`;
   const measureHref = (code: string) => localizedPath(locale, `/piani/${round.planSlug}/misure/${code}`);
   const figures = [
@@ -80,6 +83,7 @@ export default async function SynthesisDashboardPage({ params }: Props) {
           <li><a href={localizedPath(locale, `${base}/sintesi/proposte`)}>{t("synthesis.dashboard.triageLink")}</a></li>
           <li><a href={localizedPath(locale, `${base}/sintesi/bozza`)}>{t("synthesis.dashboard.draftLink")}</a></li>
           <li><a href={localizedPath(locale, `${base}/risultati`)}>{t("synthesis.dashboard.publicResultsLink")}</a></li>
+          {draftReview ? <li><a href={localizedPath(locale, draftReview.path)}>{t("decisions.linkDraft", { number: draftReview.number })}</a></li> : null}
         </ul>
       </nav>
 
