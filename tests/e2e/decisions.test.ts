@@ -3,10 +3,14 @@
  * measure form with the keyboard (a wrong budget first: the error summary takes the focus and links
  * to the field), then answers 1.3 and 1.1 together with the bulk action, and reads the history. A
  * stakeholder is refused (403); the lists page adds an entry. axe finds nothing on the review, the
- * measure page and the lists page in Italian and English. The plan copy is arranged in the server's
- * database; what the pages did is checked there too.
+ * measure page and the lists page in Italian and English. Then the whole loop: a round's draft takes
+ * the decided fields, the official decides on the draft (not public yet), the revision is published,
+ * and a visitor finds the decision on the accountability page, in the round's report and its PDF, and
+ * in the decisions and budget-totals CSV. The plan copy is arranged in the server's database; what the
+ * pages did is checked there too.
  */
 import type { Page } from "playwright-core";
+import { publishRevision } from "@/lib/synthesis/publish-revision";
 import { startRevisionDraft } from "@/lib/synthesis/start-revision-draft";
 import { useE2EBrowser } from "../support/browser";
 import { axeBothLanguages, press, typeInto } from "../support/e2e-page";
@@ -23,6 +27,8 @@ describeE2E("officials' decisions: form, bulk answer, history, lists", () => {
   const officialEmail = `funzionaria-${stamp}@example.it`;
   const stakeholderEmail = `cittadino-decisioni-${stamp}@example.it`;
   const newEntry = `Fondo di prova ${stamp}`;
+  /** The round closed in the second test, whose draft (revision 2) the last test decides on and publishes. */
+  let closedRound: { id: string; facilitatorId: string } | undefined;
 
   beforeAll(async () => {
     await confirmedUser(db.prisma, officialEmail, "OFFICIAL", "Ornella Funzionaria", "PUBLIC_BODY");
@@ -127,6 +133,7 @@ describeE2E("officials' decisions: form, bulk answer, history, lists", () => {
     });
     const facilitator = { userId: facilitatorId, sessionId: "", role: "FACILITATOR" as const, email: null, displayName: "Fabio Facilitatore", locale: "it", liveGuestOfId: null };
     expect(await startRevisionDraft(prisma, facilitator, round.id)).toMatchObject({ number: 2, created: true });
+    closedRound = { id: round.id, facilitatorId };
 
     const page = await browser.page();
     await signIn(page, officialEmail);
@@ -139,6 +146,59 @@ describeE2E("officials' decisions: form, bulk answer, history, lists", () => {
     expect(await row.textContent()).toContain("Dipartimento responsabile: Lavoro e sviluppo economico");
     expect(await row.textContent()).toContain("125.000,50");
     await axeBothLanguages(page);
+  });
+
+  test("the loop closes: a decision on the draft is published with the revision; a visitor checks it on the accountability page, in the round's report and in the open data", async () => {
+    const { prisma, plan } = db;
+    const round = closedRound!;
+    const page = await browser.page();
+    await signIn(page, officialEmail);
+    await page.goto(`/piani/${plan.slug}/revisioni/2/decisioni/1.2`);
+    await page.fill("#budget", "");
+    await typeInto(page, "#budget", "17.654,32");
+    await page.fill("#note", "");
+    await typeInto(page, "#note", `Raddoppiata dopo la consultazione ${stamp}.`);
+    await press(page, "#budget");
+    // On a draft the decision waits for the revision.
+    await page.waitForURL((url) => url.searchParams.get("esito") === "salvata");
+
+    const visitor = await browser.page();
+    await visitor.goto(`/piani/${plan.slug}/attuazione`);
+    expect(await visitor.locator("#misura-1\\.2").textContent()).not.toMatch(/17\.654,32/);
+
+    const facilitator = { userId: round.facilitatorId, sessionId: "", role: "FACILITATOR" as const, email: null, displayName: "Fabio Facilitatore", locale: "it", liveGuestOfId: null };
+    await publishRevision(prisma, facilitator, round.id, { summary: `Revisione 2 con le decisioni dell'amministrazione ${stamp}.` });
+
+    // The accountability page shows the published decision of the revision now in force.
+    expect((await visitor.goto(`/piani/${plan.slug}/attuazione`))?.status()).toBe(200);
+    expect(await visitor.locator("#misura-1\\.2").textContent()).toMatch(/17\.654,32\s€/);
+    const measurePage = await visitor.goto(`/piani/${plan.slug}/attuazione/1.2`);
+    expect(measurePage?.status()).toBe(200);
+    expect(await visitor.locator("main").textContent()).toContain(`Raddoppiata dopo la consultazione ${stamp}.`);
+
+    // The round's report: the page lists the decision, its PDF link downloads a PDF.
+    expect((await visitor.goto(`/consultazioni/${round.id}/rapporto`))?.status()).toBe(200);
+    expect(await visitor.locator("#decisioni").textContent()).toMatch(/17\.654,32\s€/);
+    const pdfHref = await visitor.locator(`a[href*="/api/v1/rounds/${round.id}/report.pdf"]`).first().getAttribute("href");
+    const pdf = await visitor.request.get(pdfHref!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    // Open data: the decisions CSV has the published version; the budget totals CSV linked from the page adds it up.
+    const csv = await visitor.request.get(`/api/v1/decisions?plan=${plan.slug}&format=csv`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).split("\r\n").filter(Boolean);
+    const decided = lines.filter((line) => line.includes(`Raddoppiata dopo la consultazione ${stamp}.`));
+    expect(decided).toHaveLength(1);
+    expect(decided[0]).toMatch(new RegExp(`^${plan.slug},2,1\\.2,\\d+,`));
+    expect(decided[0]).toContain(",1765432,");
+    await visitor.goto(`/piani/${plan.slug}/attuazione`);
+    const totalsHref = await visitor.locator(`a[href^="/api/v1/budget-totals"][href*="format=csv"]`).first().getAttribute("href");
+    const totals = await visitor.request.get(totalsHref!);
+    expect(totals.status()).toBe(200);
+    expect(await totals.text()).toMatch(/^plan,revision,dimension,key,label,budgetCents,measures\r\n/);
   });
 
   test("a stakeholder is refused the review (403)", async () => {
