@@ -3,6 +3,7 @@ import { DecisionOptionKind } from "@/lib/db/generated/enums";
 import { parseParticipationInput } from "@/lib/participation/parse-input";
 import { normaliseUserText } from "@/lib/participation/participation.schemas";
 import { euroAmountField, planSlugSchema, revisionNumberSchema } from "@/lib/plan/plan.schemas";
+import type { DecisionFields } from "@/lib/synthesis/synthesis.schemas";
 
 /**
  * What the decision services accept, shared by the officials' forms (field errors) and the services
@@ -24,16 +25,8 @@ export const OTHER_OPTION = "other";
 
 export const decisionOptionKinds = Object.values(DecisionOptionKind);
 
-/** A decision as stored: dates as YYYY-MM-DD, the budget in cents. */
-export interface DecisionValues {
-  timing: string | null;
-  startsOn: string | null;
-  endsOn: string | null;
-  budgetCents: bigint | null;
-  fundingSource: string | null;
-  department: string | null;
-  note: string;
-}
+/** A decision as stored: the four fields (dates as YYYY-MM-DD, the budget in cents) and the public note. */
+export type DecisionValues = DecisionFields & { note: string };
 
 export const decisionValueKeys = ["timing", "startsOn", "endsOn", "budgetCents", "fundingSource", "department", "note"] as const satisfies readonly (keyof DecisionValues)[];
 export type DecisionValueKey = (typeof decisionValueKeys)[number];

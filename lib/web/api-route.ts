@@ -27,6 +27,12 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, mes
 
 const jsonHeaders = { "content-type": "application/json; charset=utf-8" };
 
+/** The JSON error answer of an API route: AppErrors typed and translated, anything else a logged 500. */
+export function errorResponse(error: unknown, request: Request): Response {
+  const { status, body, headers } = toHttpError(error, apiLocale(request), { url: request.url });
+  return new Response(JSON.stringify(body), { status, headers: { ...jsonHeaders, "cache-control": "no-store", ...headers } });
+}
+
 /** Wraps a JSON route handler: AppErrors become typed JSON errors, anything else a logged 500. */
 export function jsonRoute<Ctx>(handler: (request: Request, context: Ctx) => Promise<unknown>) {
   return async (request: Request, context: Ctx): Promise<Response> => {
@@ -34,8 +40,7 @@ export function jsonRoute<Ctx>(handler: (request: Request, context: Ctx) => Prom
       const body = await handler(request, context);
       return new Response(JSON.stringify(body), { status: 200, headers: { ...jsonHeaders, "cache-control": "public, max-age=0, must-revalidate" } });
     } catch (error) {
-      const { status, body, headers } = toHttpError(error, apiLocale(request), { url: request.url });
-      return new Response(JSON.stringify(body), { status, headers: { ...jsonHeaders, "cache-control": "no-store", ...headers } });
+      return errorResponse(error, request);
     }
   };
 }

@@ -1,7 +1,6 @@
 import { getPrisma } from "@/lib/db/client";
-import { toHttpError } from "@/lib/errors/to-http";
 import { exportDataset } from "@/lib/open-data/export-dataset";
-import { apiLocale } from "@/lib/web/api-route";
+import { errorResponse } from "@/lib/web/api-route";
 
 /**
  * GET handler of an open dataset (/api/v1/<dataset>?format=json|csv&…): the export streams as the
@@ -23,8 +22,7 @@ export function datasetRoute(name: string) {
         },
       });
     } catch (error) {
-      const { status, body, headers } = toHttpError(error, apiLocale(request), { url: request.url });
-      return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers } });
+      return errorResponse(error, request);
     }
   };
 }

@@ -1,8 +1,7 @@
 import { getPrisma } from "@/lib/db/client";
-import { toHttpError } from "@/lib/errors/to-http";
 import { buildCalendarFeed } from "@/lib/rounds/build-calendar-feed";
 import { calendarFeedQuerySchema } from "@/lib/rounds/rounds.schemas";
-import { apiLocale, parseOrThrow } from "@/lib/web/api-route";
+import { errorResponse, parseOrThrow } from "@/lib/web/api-route";
 import { publicBaseUrl } from "@/lib/web/auth";
 
 /** GET /api/v1/calendar.ics[?lang=en][&plan=<slug>]: rounds and meetings as an iCalendar feed (RFC 5545). */
@@ -23,7 +22,6 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    const { status, body, headers } = toHttpError(error, apiLocale(request), { url: request.url });
-    return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers } });
+    return errorResponse(error, request);
   }
 }

@@ -1,9 +1,8 @@
 import { Readable } from "node:stream";
 import { getPrisma } from "@/lib/db/client";
-import { toHttpError } from "@/lib/errors/to-http";
 import { renderRoundReportPdf } from "@/lib/reports/render-round-report-pdf";
 import { reportPdfQuerySchema } from "@/lib/reports/reports.schemas";
-import { apiLocale, parseOrThrow } from "@/lib/web/api-route";
+import { apiLocale, errorResponse, parseOrThrow } from "@/lib/web/api-route";
 
 /**
  * GET /api/v1/rounds/<round>/report.pdf[?lang=it|en]: the round's summary report as an accessible PDF
@@ -27,7 +26,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ roun
       },
     });
   } catch (error) {
-    const { status, body, headers } = toHttpError(error, apiLocale(request), { url: request.url });
-    return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers } });
+    return errorResponse(error, request);
   }
 }
