@@ -64,6 +64,9 @@ export function BarChart({ id, title, description, rows, rowHeader, valueHeader,
   const scale = max ?? Math.max(0, ...rows.map((row) => row.value ?? 0));
   const text = (row: BarRow) => row.text ?? formatChartValue(row.value, format, locale, t);
   const summary = description ?? rows.map((row) => `${row.label}: ${text(row)}`).join("; ");
+  // Long value texts (exact euro amounts) get room after the longest bar: ~7 px per character at 12 px.
+  const longestText = Math.max(0, ...rows.map((row) => text(row).length));
+  const area = Math.min(barArea, chartLayout.width - labelWidth - longestText * 7 - 8);
 
   return (
     <ChartFigure
@@ -76,7 +79,7 @@ export function BarChart({ id, title, description, rows, rowHeader, valueHeader,
         <ChartSvg id={id} title={title} summary={summary} rowCount={rows.length} rowHeight={rowHeight} t={t}>
           {rows.map((row, index) => {
             const y = top + index * rowHeight;
-            const w = row.value !== null && scale > 0 ? Math.max(0, Math.min(1, row.value / scale)) * barArea : 0;
+            const w = row.value !== null && scale > 0 ? Math.max(0, Math.min(1, row.value / scale)) * area : 0;
             return (
               <g key={row.key}>
                 <RowLabel y={y} barHeight={barHeight} label={row.label} />
