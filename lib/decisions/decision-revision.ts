@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { Db } from "@/lib/plan/plan-read";
 import { lockPlanRounds } from "@/lib/rounds/round-overlap";
 import { lockingTransaction } from "@/lib/rounds/transaction-options";
-import { calendarDate, isoDate } from "@/lib/synthesis/record-revision-change";
+import { decisionColumns, decisionOf } from "@/lib/synthesis/record-revision-change";
 import { type DecisionValueKey, type DecisionValues, type RevisionAddress, decisionValueKeys, revisionAddressSchema } from "./decisions.schemas";
 
 /**
@@ -47,24 +47,14 @@ export function assertEditable(found: DecisionRevision): void {
   if (!found.editable) throw new AppError("CONFLICT", found.revision.status === "PUBLISHED" ? "decisions.errors.revisionNotCurrent" : "decisions.errors.draftNotInSynthesis");
 }
 
-type FieldColumns = { timing: string | null; startsOn: Date | null; endsOn: Date | null; budgetCents: bigint | null; fundingSource: string | null; department: string | null };
-
 /** A row's decision values (a MeasureVersion has no note: ""). */
-export function valuesOf(row: FieldColumns & { note?: string }): DecisionValues {
-  return {
-    timing: row.timing,
-    startsOn: isoDate(row.startsOn),
-    endsOn: isoDate(row.endsOn),
-    budgetCents: row.budgetCents,
-    fundingSource: row.fundingSource,
-    department: row.department,
-    note: row.note ?? "",
-  };
+export function valuesOf(row: Parameters<typeof decisionOf>[0] & { note?: string }): DecisionValues {
+  return { ...decisionOf(row), note: row.note ?? "" };
 }
 
 /** Decision values as Decision columns. */
 export function columnsOf(values: DecisionValues) {
-  return { ...values, startsOn: calendarDate(values.startsOn), endsOn: calendarDate(values.endsOn) };
+  return { ...decisionColumns(values), note: values.note };
 }
 
 /** The four fields (and the note) that differ between two versions, in a fixed order. */

@@ -1,6 +1,6 @@
 import type { ImplementationStatus } from "@/lib/db/generated/enums";
 import { getPlan, type PlanView } from "@/lib/plan/get-plan";
-import { type Db, type DecisionFields, type PlanRef, countAnsweredFields, decisionFieldsSelect } from "@/lib/plan/plan-read";
+import { type Db, type DecisionFields, type PlanRef, countAnsweredFields, decisionFieldsSelect, toDecisionFields } from "@/lib/plan/plan-read";
 
 /** The public decision of a measure: the latest published version of the revision's decision. */
 export interface PublicDecision {
@@ -69,16 +69,7 @@ export async function getPlanDecisions(db: Db, ref: PlanRef, revisionNumber?: nu
     title: axis.title,
     measures: axis.measures.map(({ id, code, position, text, ...revisionFields }): AccountableMeasure => {
       const decision = decisionByMeasure.get(id);
-      const fields: DecisionFields = decision
-        ? {
-            timing: decision.timing,
-            startsOn: decision.startsOn,
-            endsOn: decision.endsOn,
-            budgetCents: decision.budgetCents === null ? null : Number(decision.budgetCents),
-            fundingSource: decision.fundingSource,
-            department: decision.department,
-          }
-        : revisionFields;
+      const fields: DecisionFields = decision ? toDecisionFields(decision) : revisionFields;
       const update = updateByMeasure.get(id);
       const progress: MeasureProgress = update
         ? { status: update.status, progressPercent: update.progressPercent, updatedAt: update.createdAt }

@@ -22,8 +22,6 @@ export async function* keysetBatches<T>(fetchBatch: (last: NoInfer<T> | null, ta
   }
 }
 
-/** A calendar date stored as a timestamp, as YYYY-MM-DD. */
-export const isoDate = (date: Date | null): string | null => (date ? date.toISOString().slice(0, 10) : null);
 export const isoInstant = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
 /** Integer cents from the database's bigint, as a JSON-safe number (exact below 2^53). */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { basename } from "node:path";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { calendarDate } from "./calendar-date";
 import { parsePlanDocument } from "./parse-plan-document";
 import { parsedPlanSchema, type ParsedPlan } from "./plan.schemas";
 import { readPlanFile } from "./read-plan-file";
@@ -146,11 +147,6 @@ function contentRows(plan: ParsedPlan, planId: string, revisionId: string): Cont
     }
   });
   return rows;
-}
-
-/** Calendar dates are stored as midnight UTC of that day. */
-function calendarDate(isoDate: string | null): Date | null {
-  return isoDate === null ? null : new Date(`${isoDate}T00:00:00.000Z`);
 }
 
 const MAX_SLUG_BASE_LENGTH = 60;

@@ -4,6 +4,7 @@ import type { RevisionChangeKind } from "@/lib/db/generated/enums";
 import type { InputJsonValue } from "@/lib/db/generated/internal/prismaNamespace";
 import type { Actor } from "@/lib/auth/session";
 import { isUuid } from "@/lib/db/ids";
+import { calendarDate, isoDate } from "@/lib/plan/calendar-date";
 import { AppError } from "@/lib/errors/app-error";
 import { lockingTransaction } from "@/lib/rounds/transaction-options";
 import { requireSynthesisEditor } from "./synthesis.policy";
@@ -179,10 +180,6 @@ type MeasureVersionFields = {
   fundingSource: string | null;
   department: string | null;
 };
-
-/** Calendar dates are stored as midnight UTC of that day. */
-export const calendarDate = (isoDate: string | null): Date | null => (isoDate === null ? null : new Date(`${isoDate}T00:00:00.000Z`));
-export const isoDate = (date: Date | null): string | null => (date === null ? null : date.toISOString().slice(0, 10));
 
 export function decisionOf(version: Omit<MeasureVersionFields, "text">): DecisionFields {
   return {

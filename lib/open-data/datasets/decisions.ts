@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@/lib/db/client";
 import { decisionFieldsSelect } from "@/lib/plan/plan-read";
 import { defineDataset } from "../dataset";
-import { centsNumber, isoDate, isoInstant, keysetBatches } from "../keyset";
+import { isoDate } from "@/lib/plan/calendar-date";
+import { centsNumber, isoInstant, keysetBatches } from "../keyset";
 import { type DecisionRow, decisionRowSchema, decisionsDocumentSchema, planDatasetQuerySchema } from "../open-data.schemas";
 import { planFilter } from "../plan-filter";
 
