@@ -44,6 +44,14 @@ const config = {
       globalSetup: "<rootDir>/tests/support/e2e-global-setup.ts",
       globalTeardown: "<rootDir>/tests/support/e2e-global-teardown.ts",
     },
+    {
+      // Fault and operations tests: real server processes killed, stopped and restarted, each file on
+      // its own PostgreSQL (which some of them stop and restart). Last: they reuse the e2e build.
+      ...common,
+      displayName: "operations",
+      testMatch: ["<rootDir>/tests/operations/**/*.test.ts"],
+      globalSetup: "<rootDir>/tests/support/operations-global-setup.ts",
+    },
   ],
 };
 

@@ -36,11 +36,12 @@ async function main() {
   if (seeded) logger.info("seed plan imported", { file: env.SEED_PLAN_FILE, slug: seeded.slug, measures: seeded.measures });
   const demo = await seedDemoDataOnStart(getPrisma(), { embedded: database.embedded, demoData: env.DEMO_DATA, dataDir: env.DATA_DIR });
   const mailTransport = createMailTransport(env);
-  const mailWorker = startOutboxWorker({ db: getPrisma(), transport: mailTransport });
+  const mailWorker = startOutboxWorker({ db: getPrisma(), transport: mailTransport, intervalMs: env.OUTBOX_INTERVAL_MS });
   const dailyDigests = startDailyDigests({ db: getPrisma() });
   const stopRateLimitCleanup = scheduleRateLimitCleanup(getPrisma(), (error) => logger.warn("rate-limit cleanup failed", { error }));
   // Opens and closes rounds at their times (every instance runs it; each transition happens once).
   const roundScheduler = startRoundScheduler(getPrisma(), {
+    intervalMs: env.ROUND_SCHEDULER_INTERVAL_MS,
     onError: (error) => logger.error("round scheduler failed", { error }),
     onRun: (run) => logger.info("rounds moved by the scheduler", { opened: run.opened, closed: run.closed }),
   });

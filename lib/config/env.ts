@@ -46,6 +46,10 @@ export const serverEnvSchema = z.object({
    * Unset: only with the embedded database. "true" also on DATABASE_URL; "false" never.
    */
   DEMO_DATA: z.preprocess((value) => (value === "" ? undefined : value), z.enum(["true", "false"]).optional()).transform((value) => (value === undefined ? undefined : value === "true")),
+  /** How often each instance looks for rounds to open or close (each transition still happens once across instances). */
+  ROUND_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** How often each instance's mail worker polls the outbox when nothing is due. */
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
   /** The address users reach the app at (e.g. https://consulta.provincia.pi.it); the Origin check uses it. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });

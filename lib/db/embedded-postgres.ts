@@ -264,6 +264,27 @@ function isInitialised(dataDir: string): boolean {
   return fs.existsSync(path.join(dataDir, "PG_VERSION")) && fs.existsSync(path.join(dataDir, CREDENTIALS_FILE));
 }
 
+/** The PostgreSQL major version of the bundled server (the platform package's version, e.g. 15.18.0-beta.17 → 15). */
+export function embeddedPostgresMajor(): number {
+  const manifest = path.join(locatePostgresBinaries().nativeDir, "..", "package.json");
+  return Number.parseInt((JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version, 10);
+}
+
+/**
+ * A cluster made by another major version cannot be started by this server: say so, with the way out,
+ * instead of PostgreSQL's own "database files are incompatible with server".
+ */
+function assertSameMajorVersion(dataDir: string): void {
+  const clusterMajor = Number.parseInt(fs.readFileSync(path.join(dataDir, "PG_VERSION"), "utf8"), 10);
+  const serverMajor = embeddedPostgresMajor();
+  if (clusterMajor === serverMajor) return;
+  throw new Error(
+    `${dataDir} was created by PostgreSQL ${clusterMajor}, but this version of Consulta embeds PostgreSQL ${serverMajor}. ` +
+      `Back it up with the version that created it (npm run db:backup), then restore it into a new data directory ` +
+      `(move ${dataDir} away, start once, npm run db:restore -- --replace <file>).`,
+  );
+}
+
 function readCredentials(dataDir: string): Credentials {
   return JSON.parse(fs.readFileSync(path.join(dataDir, CREDENTIALS_FILE), "utf8")) as Credentials;
 }
@@ -501,6 +522,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   const bins = binariesFor(user);
 
   if (!isInitialised(dataDir)) initialiseCluster(dataDir, bins, user);
+  assertSameMajorVersion(dataDir);
   if (user && statOrUndefined(dataDir)?.uid === 0) {
     throw new Error(`${dataDir} is owned by root; PostgreSQL needs it owned by '${user.name}'. Run: chown -R ${user.name} ${dataDir}`);
   }

@@ -126,7 +126,7 @@ function runNode(args: string[], logFile: string, env: NodeJS.ProcessEnv = proce
 }
 
 /** `next build` through scripts/build-if-needed.mjs (the same logic as `npm start`), when needed. */
-async function buildIfNeeded(log: Log): Promise<{ built: boolean; ms: number }> {
+export async function buildIfNeeded(log: Log): Promise<{ built: boolean; ms: number }> {
   const script = path.join(projectRoot, "scripts/build-if-needed.mjs");
   const logFile = path.join(resultsDir, "e2e-build.log");
   fs.writeFileSync(logFile, "");
