@@ -1,9 +1,15 @@
 import { createServer } from "node:http";
 import next from "next";
-import { loadDotEnv, readServerEnv } from "@/lib/config/env";
+import { InvalidEnvironmentError, loadDotEnv, readServerEnv } from "@/lib/config/env";
 import { disconnectPrisma, getPrisma } from "@/lib/db/client";
 import { ensureDatabase } from "@/lib/db/database";
+import { routeConsoleToLogger } from "@/lib/observability/console";
 import { logger } from "@/lib/observability/logger";
+import { startDatabaseMonitor } from "@/lib/operations/database-availability";
+import { gracefulShutdown } from "@/lib/operations/graceful-shutdown";
+import { createRequestListener } from "@/lib/operations/http-runtime";
+import { operationalGauges } from "@/lib/operations/operational-metrics";
+import { readiness, shippedMigrations } from "@/lib/operations/readiness";
 import { importSeedPlanIfEmpty } from "@/lib/plan/import-plan";
 import { demoBanner, seedDemoDataOnStart } from "@/lib/demo/seed-demo-accounts";
 import { checkAuthEnvironment } from "@/lib/auth/secret";
@@ -11,7 +17,7 @@ import { readOidcConfig } from "@/lib/auth/oidc-config";
 import { createMailTransport } from "@/lib/mail/mail-transport";
 import { startOutboxWorker } from "@/lib/mail/outbox-worker";
 import { startDailyDigests } from "@/lib/notifications/deliver-daily-digests";
-import { parseIpRanges, stampClientHeaders } from "@/lib/security/client-ip";
+import { parseIpRanges } from "@/lib/security/client-ip";
 import { scheduleRateLimitCleanup } from "@/lib/security/rate-limit";
 import { startRoundScheduler } from "@/lib/rounds/run-round-scheduler";
 import { attachLiveServer } from "@/lib/live/live-socket-server";
@@ -20,9 +26,15 @@ import { attachLiveServer } from "@/lib/live/live-socket-server";
  * The custom server: starts (or connects to) PostgreSQL, applies migrations,
  * loads the seed plan on first start, then serves Next on PORT.
  * Socket.IO (live assemblies, namespace "/live") shares this HTTP server and port.
+ * Around Next (lib/operations/http-runtime.ts): request ids and access logs, /api/health,
+ * /api/ready, /api/metrics, the 503 while the database is down; SIGTERM drains gracefully.
  */
 async function main() {
   const startedAt = performance.now();
+  // Every line the process writes is one JSON object (Next's and Prisma's console output too).
+  routeConsoleToLogger();
+  // A rejected promise nobody awaited (e.g. a library during a database outage) is logged, not fatal.
+  process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", { error: reason }));
   loadDotEnv();
   const env = readServerEnv();
   checkAuthEnvironment();
@@ -52,17 +64,25 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const trustedProxies = parseIpRanges(env.TRUSTED_PROXIES);
-  const server = createServer((request, response) => {
-    // Before Next: overwrites the client-IP and HTTPS headers so a client cannot forge them.
-    stampClientHeaders(request, trustedProxies);
-    handle(request, response).catch((error: unknown) => {
-      logger.error("request failed", { error, url: request.url });
-      if (!response.headersSent) response.writeHead(500).end();
-    });
-  });
+  // SELECT 1 every 2 s (every 0.5 s while down): while the database is down, pages and API calls get a translated 503.
+  const databaseMonitor = startDatabaseMonitor(database.url);
+  const migrations = shippedMigrations();
+  let draining = false;
+  let liveConnections = () => 0;
+  const server = createServer(
+    createRequestListener({
+      handle,
+      trustedProxies,
+      metricsToken: env.METRICS_TOKEN,
+      draining: () => draining,
+      readiness: () => readiness(getPrisma(), migrations, draining),
+      gauges: () => operationalGauges(getPrisma(), liveConnections),
+    }),
+  );
 
   // Live assemblies: Socket.IO on this server; its PostgreSQL adapter (a pool on DATABASE_URL) reaches the other instances.
   const live = attachLiveServer(server, { db: getPrisma(), publicOrigin: env.PUBLIC_URL, trustedProxies });
+  liveConnections = () => live.connections();
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
@@ -82,23 +102,24 @@ async function main() {
   // A plain block, not a log line: people read it to sign in.
   if (demo) process.stdout.write(`\n${demoBanner(demo)}\n`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info("shutting down", { signal });
-    // The live sockets first: open WebSockets would keep server.close() waiting.
-    await live.close().catch((error: unknown) => logger.warn("live server close failed", { error }));
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    stopRateLimitCleanup();
-    await roundScheduler.stop();
-    await dailyDigests.stop();
-    await mailWorker.stop();
-    mailTransport.close();
-    await disconnectPrisma();
-    await database.stop();
-    process.exit(0);
-  };
+  const stop = gracefulShutdown({
+    server,
+    timeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    startDraining: () => {
+      draining = true;
+    },
+    closeLive: () => live.close(),
+    cleanup: [
+      ["stopping the rate-limit cleanup", stopRateLimitCleanup],
+      ["stopping the round scheduler", () => roundScheduler.stop()],
+      ["stopping the daily digests", () => dailyDigests.stop()],
+      ["stopping the mail worker", () => mailWorker.stop()],
+      ["closing the mail transport", () => mailTransport.close()],
+      ["stopping the database monitor", () => databaseMonitor.stop()],
+      ["closing the database pool", () => disconnectPrisma()],
+      ["stopping the embedded database", () => database.stop()],
+    ],
+  });
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }
@@ -114,6 +135,8 @@ function nextHostname(host: string): string {
 }
 
 main().catch((error: unknown) => {
-  logger.error("startup failed", { error });
+  // A bad variable is named with what is expected, never with its value.
+  if (error instanceof InvalidEnvironmentError) logger.error(`startup failed: invalid environment: ${error.problems.map(({ variable, problem }) => `${variable}: ${problem}`).join("; ")}`, { problems: error.problems });
+  else logger.error("startup failed", { error });
   process.exit(1);
 });

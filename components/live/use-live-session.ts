@@ -262,7 +262,21 @@ export function useLiveSession(target: JoinTarget, initial: LiveSnapshot | null,
       setConnection("connected");
       void join(false);
     });
-    socket.on("disconnect", () => setConnection(navigator.onLine ? "reconnecting" : "offline"));
+    // An instance shutting down says so, then drops the connection: socket.io-client reconnects by
+    // itself (through the proxy, to another instance), joins with lastSeq and resends queued votes.
+    socket.on("shutdown", () => setConnection("reconnecting"));
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    socket.on("disconnect", (reason: Socket.DisconnectReason) => {
+      setConnection(navigator.onLine ? "reconnecting" : "offline");
+      // A disconnect decided by the server is not retried by socket.io-client: try again after a
+      // moment (a refused session ends in connect_error "unauthenticated", which stops there).
+      if (reason === "io server disconnect" && navigator.onLine) {
+        clearTimeout(retry);
+        retry = setTimeout(() => {
+          if (!disposed && !socket.connected) socket.connect();
+        }, 1000 + Math.random() * 2000);
+      }
+    });
     socket.on("connect_error", (error: Error) => {
       setConnection(navigator.onLine ? "reconnecting" : "offline");
       if (error.message === "unauthenticated" || error.message === "origin") setJoinError(error.message);
@@ -299,6 +313,7 @@ export function useLiveSession(target: JoinTarget, initial: LiveSnapshot | null,
 
     return () => {
       disposed = true;
+      clearTimeout(retry);
       window.removeEventListener("offline", offline);
       window.removeEventListener("online", online);
       socket.removeAllListeners();

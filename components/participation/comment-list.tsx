@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { FormState } from "@/components/auth/form-state";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
@@ -88,7 +89,7 @@ export function CommentList({ page, locale, t, idPrefix, actions, pageHref, open
       {actions ? (
         <>
           {page.blocker === null ? <Heading className="h5">{t("comments.newTitle")}</Heading> : null}
-          <CommentForm action={actions.post} idPrefix={`${idPrefix}-new`} labels={commentLabels(t, "new")} maxLength={USER_TEXT_LIMITS.comment} blocked={page.blocker === null ? undefined : notice} />
+          <CommentForm action={actions.post} submissionId={randomUUID()} idPrefix={`${idPrefix}-new`} labels={commentLabels(t, "new")} maxLength={USER_TEXT_LIMITS.comment} blocked={page.blocker === null ? undefined : notice} />
         </>
       ) : (
         notice
@@ -116,7 +117,7 @@ export function CommentList({ page, locale, t, idPrefix, actions, pageHref, open
                 {thread.replyCount > thread.replies.length ? <p className="small ms-4">{t("comments.moreReplies", { count: thread.replyCount - thread.replies.length })}</p> : null}
                 {actions ? (
                   <div className="ms-4">
-                    <CommentForm action={actions.reply(thread.id)} idPrefix={`reply-${thread.id}`} labels={commentLabels(t, "reply")} maxLength={USER_TEXT_LIMITS.comment} summary={t("comments.replyTo", { name })} blocked={replyBlocked} />
+                    <CommentForm action={actions.reply(thread.id)} submissionId={randomUUID()} idPrefix={`reply-${thread.id}`} labels={commentLabels(t, "reply")} maxLength={USER_TEXT_LIMITS.comment} summary={t("comments.replyTo", { name })} blocked={replyBlocked} />
                   </div>
                 ) : null}
               </li>

@@ -87,8 +87,13 @@ export interface CommentFormLabels {
   errorSummary: string;
 }
 
-/** `summary`: the form is folded in a <details> with that summary (reply, edit), unfolded when it has something to say. */
-export function CommentForm({ action, idPrefix, labels, defaultBody = "", maxLength, summary, blocked }: { action: Action; idPrefix: string; labels: CommentFormLabels; defaultBody?: string; maxLength: number; summary?: string; blocked?: ReactNode }) {
+/**
+ * `summary`: the form is folded in a <details> with that summary (reply, edit), unfolded when it has something to say.
+ * `submissionId` (new comments and replies): the id this rendering of the form posts with, made by
+ * the server for each rendering (a new one after each success, which redirects and renders again);
+ * the same form sent twice — a double submission, a re-post after a timeout — is stored once.
+ */
+export function CommentForm({ action, idPrefix, labels, defaultBody = "", maxLength, summary, blocked, submissionId }: { action: Action; idPrefix: string; labels: CommentFormLabels; defaultBody?: string; maxLength: number; summary?: string; blocked?: ReactNode; submissionId?: string }) {
   const [state, formAction, pending] = useActionState(action, emptyFormState);
   if (blocked !== undefined && !submitted(state)) return <>{blocked}</>;
   const id = `${idPrefix}-body`;
@@ -98,6 +103,7 @@ export function CommentForm({ action, idPrefix, labels, defaultBody = "", maxLen
   const form = (
     <form action={formAction} noValidate className="mt-2 mb-3">
       <Problems state={other} title={labels.errorSummary} anchors={{}} labels={{}} />
+      {submissionId ? <input type="hidden" name="submissionId" value={submissionId} /> : null}
       <div className="form-group mb-3">
         <label htmlFor={id} className="active">{labels.body}</label>
         <textarea

@@ -31,8 +31,9 @@ type Option = { value: string; label: string };
 /**
  * The new-proposal form for one kind (the page chooses the kind from the address, so the form works
  * without JavaScript). A plain POST to a server action; field errors come back in the form state.
+ * `submissionId`: made by the server for this rendering; the same form sent twice is one proposal.
  */
-export function ProposalForm({ action, kind, measures, axes, measureId, axisId, limits, labels }: {
+export function ProposalForm({ action, kind, measures, axes, measureId, axisId, limits, labels, submissionId }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
   kind: ProposalKind;
   measures: Option[];
@@ -41,6 +42,7 @@ export function ProposalForm({ action, kind, measures, axes, measureId, axisId, 
   axisId?: string;
   limits: { title: number; text: number; field: number };
   labels: ProposalFormLabels;
+  submissionId: string;
 }) {
   const [state, formAction, pending] = useActionState(action, emptyFormState);
   const value = (name: string, fallback?: string) => state.values[name] ?? fallback;
@@ -60,6 +62,7 @@ export function ProposalForm({ action, kind, measures, axes, measureId, axisId, 
       <FormMessage message={state.message} kind="danger" />
       <ErrorSummary title={labels.errorSummary} errors={state.errors} labels={fieldLabels} />
       <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="submissionId" value={submissionId} />
       {kind === "NEW_MEASURE" ? (
         <ChoiceField name="axisId" label={labels.axisId} options={axes} defaultValue={value("axisId", axisId)} placeholder={labels.axisPlaceholder} error={state.errors.axisId} required />
       ) : (

@@ -196,8 +196,8 @@ export function buildOpenApiDocument(serverUrl = "/") {
       "/api/health": {
         get: {
           operationId: "health",
-          summary: "Whether the server reaches its database",
-          responses: { "200": json("Health", "Database reachable"), "503": json("Health", "Database unreachable") },
+          summary: "Liveness: the process serves; `database` says whether it reaches PostgreSQL (never 503 for a database outage; /api/ready is the readiness probe)",
+          responses: { "200": json("Health", "The process serves (database up or down)") },
         },
       },
     },

@@ -7,6 +7,8 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
+import pg from "pg";
+
 import { withSchemaEngine, type DiffTarget, type MigrationList, type SchemaFile, type SchemaFilter } from "./schema-engine";
 
 export interface MigrationPaths {
@@ -175,4 +177,63 @@ function stripEmptyScript(script: string): string {
     .filter((line) => line.trim() !== "" && !line.trim().startsWith("--"))
     .join("\n");
   return meaningful.trim() === "" ? "" : script.trim();
+}
+
+export interface AppliedMigration {
+  name: string;
+  finishedAt: Date | null;
+  /** The stored checksum differs from the migration.sql on disk (edited after it was applied). */
+  checksumMismatch: boolean;
+}
+
+export interface MigrationStatus {
+  /** Applied successfully, in order of application. */
+  applied: AppliedMigration[];
+  /** On disk, not applied yet (what the next `db:migrate` / start applies), in order. */
+  pending: string[];
+  /** Started but never finished (and not rolled back): Prisma refuses to continue past them. */
+  failed: string[];
+  /** Applied to the database but not on disk (a database newer than this code). */
+  unknown: string[];
+}
+
+/**
+ * What `prisma migrate status` reports, read straight from `_prisma_migrations` (without the
+ * engine: it is cheap enough for a readiness probe). A database never migrated has every migration pending.
+ */
+export async function migrationStatus(databaseUrl: string, options: Pick<MigrationPaths, "migrationsDir"> = {}): Promise<MigrationStatus> {
+  const { migrationsDir } = resolvePaths(options);
+  const local = listMigrations(migrationsDir).migrationDirectories;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let rows: { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }[] = [];
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = '_prisma_migrations'");
+    if (exists.rowCount) {
+      rows = (
+        await client.query<(typeof rows)[number]>(
+          "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at, migration_name",
+        )
+      ).rows;
+    }
+  } finally {
+    await client.end();
+  }
+  const scripts = new Map(local.map((m) => [m.path, m.migrationFile.content.tag === "ok" ? m.migrationFile.content.value : null]));
+  const live = rows.filter((row) => row.rolled_back_at === null);
+  const applied: AppliedMigration[] = live
+    .filter((row) => row.finished_at !== null)
+    .map((row) => {
+      const script = scripts.get(row.migration_name);
+      return { name: row.migration_name, finishedAt: row.finished_at, checksumMismatch: script != null && migrationChecksum(script) !== row.checksum };
+    });
+  const done = new Set(applied.map((m) => m.name));
+  const failed = live.filter((row) => row.finished_at === null).map((row) => row.migration_name);
+  const failedSet = new Set(failed);
+  return {
+    applied,
+    pending: local.map((m) => m.path).filter((name) => !done.has(name) && !failedSet.has(name)),
+    failed,
+    unknown: applied.map((m) => m.name).filter((name) => !scripts.has(name)),
+  };
 }

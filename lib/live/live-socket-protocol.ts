@@ -64,4 +64,6 @@ export interface LiveServerToClientEvents {
   tally: (tally: LiveTally) => void;
   presence: (presence: LivePresence) => void;
   guests: (guests: LiveGuestRequestView[]) => void;
+  /** The instance is shutting down: the connection drops next; reconnect (to another instance) and rejoin with lastSeq. */
+  shutdown: (notice: { reconnect: true }) => void;
 }

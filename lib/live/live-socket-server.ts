@@ -10,6 +10,7 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { localeOrDefault } from "@/lib/i18n/locales";
 import { createTranslator } from "@/lib/i18n/translate";
 import { logger } from "@/lib/observability/logger";
+import { countVote } from "@/lib/observability/metrics";
 import { resolveHttps } from "@/lib/security/client-ip";
 import { type IpRanges, parseIpRanges } from "@/lib/security/ip-address";
 import { castLiveVote } from "./cast-live-vote";
@@ -65,7 +66,27 @@ export interface LiveServerOptions {
 
 export interface LiveServer {
   io: Server<ClientEvents, LiveServerToClientEvents, Record<string, never>, SocketData>;
+  /** Sockets connected to this instance's "/live" namespace (metrics). */
+  connections(): number;
+  /**
+   * Shutdown: tells this instance's clients (`shutdown` event) and closes their connections as a
+   * dropped connection, so that socket.io-client reconnects by itself — to another instance behind
+   * the proxy — then rejoins with its lastSeq and resends its queued votes. (A server-side
+   * disconnect() would stop the client from reconnecting.) Then the adapter and its pool.
+   */
   close(): Promise<void>;
+}
+
+/** How long close() lets the `shutdown` notices reach the clients before cutting the rest. */
+const NOTICE_FLUSH_MS = 1000;
+/** How long close() waits for the adapter and its pool to end. */
+const ADAPTER_CLOSE_MS = 2000;
+
+/** Waits for `work`, at most `ms` (its failure is ignored: close() goes on). */
+async function within(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 export interface SocketData {
@@ -222,6 +243,7 @@ export function attachLiveServer(httpServer: HttpServer, options: LiveServerOpti
     command("vote:cast", async (actor, payload) => {
       const input = parseLiveInput(castLiveVoteSchema, payload);
       const vote = await castLiveVote(db, actor, input);
+      if (vote.outcome !== "duplicate") countVote();
       tallies.schedule(input.sessionId);
       return { vote };
     });
@@ -274,18 +296,38 @@ export function attachLiveServer(httpServer: HttpServer, options: LiveServerOpti
 
   return {
     io,
+    connections: () => nsp.sockets.size,
     async close() {
       handleLiveBroadcastRequests(undefined);
       tallies.stop();
       presence.stop();
       guestLists.stop();
-      // This instance's sockets only (a plain disconnectSockets would reach the other instances).
-      nsp.local.disconnectSockets(true);
+      // This instance's sockets only (nsp.local: a broadcast would reach the other instances). Their
+      // engine connections are closed after the notice is written (close() without discard waits for
+      // the write buffer): the client sees "transport close" and reconnects by itself.
+      nsp.local.emit("shutdown", { reconnect: true });
+      const connections = [...nsp.sockets.values()].map((socket) => socket.conn);
+      await new Promise<void>((resolve) => {
+        let open = connections.length;
+        if (open === 0) return resolve();
+        const timer = setTimeout(resolve, NOTICE_FLUSH_MS);
+        for (const connection of connections) {
+          connection.once("close", () => {
+            if (--open === 0) {
+              clearTimeout(timer);
+              resolve();
+            }
+          });
+          connection.close();
+        }
+      });
       // Not io.close(): it would close the HTTP server, which its owner closes (server.ts, tests).
       io.engine.close();
       // Tells the other instances this one is gone, stops heartbeats and the LISTEN connection.
-      await Promise.allSettled([nsp.adapter.close(), io.of("/").adapter.close()]);
-      await ownPool?.end();
+      // Bounded: after a database restart the adapter leaves its dead LISTEN client checked out (it
+      // never releases it), so pool.end() would wait for it forever.
+      await within(Promise.allSettled([nsp.adapter.close(), io.of("/").adapter.close()]), ADAPTER_CLOSE_MS);
+      if (ownPool) await within(ownPool.end(), ADAPTER_CLOSE_MS);
     },
   };
 }

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { guardContribution } from "./contribution-guard";
 import { parseParticipationInput } from "./parse-input";
 import { castVoteSchema } from "./votes.schemas";
+import { countVote } from "@/lib/observability/metrics";
 
 /**
  * A stakeholder's vote on a measure of an open round: support / oppose / abstain and an optional
@@ -43,7 +44,14 @@ interface LockedVote {
   inserted: boolean;
 }
 
-export async function castVote(db: PrismaClient, actor: Actor | null, input: unknown, { channel = "WEB", liveSessionId, now = new Date() }: CastVoteOptions = {}): Promise<CastVoteResult> {
+export async function castVote(db: PrismaClient, actor: Actor | null, input: unknown, options: CastVoteOptions = {}): Promise<CastVoteResult> {
+  const stored = await storeVote(db, actor, input, options);
+  // The instance's votes counter (/api/metrics); live votes are counted by the live server, once per vote:cast.
+  if ((options.channel ?? "WEB") === "WEB") countVote();
+  return stored;
+}
+
+async function storeVote(db: PrismaClient, actor: Actor | null, input: unknown, { channel = "WEB", liveSessionId, now = new Date() }: CastVoteOptions): Promise<CastVoteResult> {
   // Who, which round, when, how often: before anything else (even before reading the input).
   const roundId = castVoteSchema.shape.roundId.safeParse(typeof input === "object" && input !== null ? (input as { roundId?: unknown }).roundId : undefined);
   if (!roundId.success) {

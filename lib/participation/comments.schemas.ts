@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { USER_TEXT_LIMITS, userTextSchema } from "./participation.schemas";
+import { USER_TEXT_LIMITS, submissionIdSchema, userTextSchema } from "./participation.schemas";
 
 /**
  * Comments: on a measure of the round's revision or on an axis, or a reply to a top-level comment
@@ -15,6 +15,7 @@ export const postCommentSchema = z
     axisId: z.uuid({ error: "comments.errors.targetInvalid" }).optional(),
     parentId: z.uuid({ error: "comments.errors.parentNotFound" }).optional(),
     body: commentBody,
+    submissionId: submissionIdSchema("comments.errors.validation"),
   }, { error: "comments.errors.validation" })
   .strict()
   .refine((value) => (value.measureId === undefined) !== (value.axisId === undefined), { error: "comments.errors.targetInvalid", path: ["target"] });

@@ -19,3 +19,12 @@ export function userTextSchema(max: number) {
     .transform(normaliseUserText)
     .pipe(z.string().min(1, "participation.text.required").max(max, { error: "participation.text.tooLong" }));
 }
+
+/**
+ * The id a contribution form carries (a uuid made when the form is rendered, a new one after each
+ * success): a re-post with the same id by the same author is the same submission, stored once.
+ * Optional: API clients and older pages may send none (then every post is a new contribution).
+ */
+export function submissionIdSchema(message: string) {
+  return z.uuid({ error: message }).optional();
+}

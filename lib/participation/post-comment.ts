@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { notify } from "@/lib/notifications/notify";
 import { postCommentSchema } from "./comments.schemas";
 import { guardContribution } from "./contribution-guard";
+import { createOnce, submissionIdOf } from "./once-per-submission";
 import { parseParticipationInput } from "./parse-input";
 
 /**
@@ -11,6 +12,10 @@ import { parseParticipationInput } from "./parse-input";
  * of the same round and target (threads are one level deep: a reply answers its thread). Staff may
  * take part (they are shown with their role). The author of the comment replied to is notified,
  * in the same transaction, unless they reply to themselves.
+ *
+ * Once per form submission: a re-post with the same submissionId by the same author answers the
+ * first comment (same id and path) — even after the round closed — without a second row or a second
+ * notification (see once-per-submission.ts).
  */
 export interface PostedComment {
   id: string;
@@ -20,6 +25,11 @@ export interface PostedComment {
 }
 
 export async function postComment(db: PrismaClient, actor: Actor | null, input: unknown, { now = new Date() }: { now?: Date } = {}): Promise<PostedComment> {
+  const submissionId = submissionIdOf(input);
+  if (submissionId && actor) {
+    const first = await storedComment(db, actor.userId, submissionId);
+    if (first) return first;
+  }
   const roundId = postCommentSchema.shape.roundId.safeParse(typeof input === "object" && input !== null ? (input as { roundId?: unknown }).roundId : undefined);
   if (!roundId.success) {
     requireUser(actor);
@@ -52,23 +62,42 @@ export async function postComment(db: PrismaClient, actor: Actor | null, input: 
     parentAuthorId = parent.authorId;
   }
 
-  return db.$transaction(async (tx) => {
-    const created = await tx.comment.create({
-      data: {
-        roundId: round.id,
-        authorId: contributor.actor.userId,
-        measureId: comment.measureId ?? null,
-        axisId: comment.axisId ?? null,
-        parentId: comment.parentId ?? null,
-        body: comment.body,
-        createdAt: now,
-      },
-      select: { id: true, createdAt: true },
-    });
-    const anchored = `${path}#comment-${created.id}`;
-    if (comment.parentId && parentAuthorId && parentAuthorId !== contributor.actor.userId) {
-      await notify(tx, [parentAuthorId], "COMMENT_REPLY", { roundId: round.id, commentId: comment.parentId, replyId: created.id, path: anchored });
-    }
-    return { id: created.id, createdAt: created.createdAt, path: anchored };
+  const authorId = contributor.actor.userId;
+  return createOnce(
+    () =>
+      db.$transaction(async (tx) => {
+        const [created] = await tx.comment.createManyAndReturn({
+          data: [{
+            submissionId: comment.submissionId ?? null,
+            roundId: round.id,
+            authorId,
+            measureId: comment.measureId ?? null,
+            axisId: comment.axisId ?? null,
+            parentId: comment.parentId ?? null,
+            body: comment.body,
+            createdAt: now,
+          }],
+          skipDuplicates: true,
+          select: { id: true, createdAt: true },
+        });
+        if (!created) return null;
+        const anchored = `${path}#comment-${created.id}`;
+        if (comment.parentId && parentAuthorId && parentAuthorId !== authorId) {
+          await notify(tx, [parentAuthorId], "COMMENT_REPLY", { roundId: round.id, commentId: comment.parentId, replyId: created.id, path: anchored });
+        }
+        return { id: created.id, createdAt: created.createdAt, path: anchored };
+      }),
+    () => storedComment(db, authorId, comment.submissionId!),
+  );
+}
+
+/** The comment an author already posted with this submissionId, as postComment answered it. */
+async function storedComment(db: PrismaClient, authorId: string, submissionId: string): Promise<PostedComment | null> {
+  const stored = await db.comment.findUnique({
+    where: { authorId_submissionId: { authorId, submissionId } },
+    select: { id: true, createdAt: true, roundId: true, measure: { select: { code: true, plan: { select: { slug: true } } } } },
   });
+  if (!stored) return null;
+  const path = stored.measure ? `/piani/${stored.measure.plan.slug}/misure/${stored.measure.code}` : `/consultazioni/${stored.roundId}`;
+  return { id: stored.id, createdAt: stored.createdAt, path: `${path}#comment-${stored.id}` };
 }

@@ -3,7 +3,7 @@ import { ProposalKind, ProposalStatus, StakeholderCategory } from "@/lib/db/gene
 import { AppError } from "@/lib/errors/app-error";
 import { InvalidEuroAmountError, parseEuroAmountToCents } from "@/lib/plan/money";
 import { measureCodeSchema } from "@/lib/plan/plan.schemas";
-import { USER_TEXT_LIMITS, normaliseUserText, userTextSchema } from "@/lib/participation/participation.schemas";
+import { USER_TEXT_LIMITS, normaliseUserText, submissionIdSchema, userTextSchema } from "@/lib/participation/participation.schemas";
 
 /**
  * Proposals: what a stakeholder may send (one strict object per kind: no author, status, round or
@@ -37,6 +37,8 @@ export const statusBySlug = invert(statusSlugs);
 
 const uuid = (message: string) => z.uuid({ error: message });
 const title = userTextSchema(USER_TEXT_LIMITS.proposalTitle);
+/** The form's id for this submission (a re-post with it is the same proposal). */
+const submissionId = submissionIdSchema("proposals.errors.validation");
 const text = userTextSchema(USER_TEXT_LIMITS.proposal);
 
 /** A decision value people write (timing, funding source, department): empty means "no proposal for this field". */
@@ -67,6 +69,7 @@ export const DECISION_FIELD_LIMIT = 500;
 
 const amend = z.strictObject({
   kind: z.literal("AMEND_MEASURE"),
+  submissionId,
   measureId: uuid("proposals.fields.measureRequired"),
   title,
   proposedText: text,
@@ -74,6 +77,7 @@ const amend = z.strictObject({
 });
 const create = z.strictObject({
   kind: z.literal("NEW_MEASURE"),
+  submissionId,
   axisId: uuid("proposals.fields.axisRequired"),
   title,
   proposedText: text,
@@ -81,6 +85,7 @@ const create = z.strictObject({
 });
 const retire = z.strictObject({
   kind: z.literal("RETIRE_MEASURE"),
+  submissionId,
   measureId: uuid("proposals.fields.measureRequired"),
   title,
   rationale: text,
@@ -88,6 +93,7 @@ const retire = z.strictObject({
 const decision = z
   .strictObject({
     kind: z.literal("DECISION_FIELDS"),
+    submissionId,
     measureId: uuid("proposals.fields.measureRequired"),
     title,
     rationale: text,

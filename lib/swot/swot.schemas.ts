@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SwotKind } from "@/lib/db/generated/enums";
-import { USER_TEXT_LIMITS, userTextSchema } from "@/lib/participation/participation.schemas";
+import { USER_TEXT_LIMITS, submissionIdSchema, userTextSchema } from "@/lib/participation/participation.schemas";
 import { tagsSchema } from "@/lib/proposals/proposals.schemas";
 
 /** SWOT observations: what a stakeholder sends (strict: no author, round or moderation state) and the page's query. */
@@ -14,6 +14,8 @@ export const submitSwotEntrySchema = z.strictObject({
     .transform((value) => (value?.trim() ? value.trim() : null))
     .pipe(z.uuid({ error: "swot.fields.axisInvalid" }).nullable()),
   body: userTextSchema(USER_TEXT_LIMITS.swot),
+  /** The form's id for this submission (a re-post with it is the same observation). */
+  submissionId: submissionIdSchema("swot.errors.validation"),
 });
 export type SubmitSwotEntryInput = z.infer<typeof submitSwotEntrySchema>;
 

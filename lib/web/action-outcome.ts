@@ -1,4 +1,5 @@
 import { type AppError, isAppError } from "@/lib/errors/app-error";
+import { expectedError } from "@/lib/errors/to-http";
 
 /**
  * The buttons' server actions (support, hide, dismiss...): run the service call and name its
@@ -9,7 +10,9 @@ export async function actionOutcome<O extends string>(action: () => Promise<unkn
   try {
     await action();
     return done;
-  } catch (error) {
+  } catch (thrown) {
+    // An unreachable database is expected (503): the outcome names it instead of the error page.
+    const error = expectedError(thrown);
     if (!isAppError(error)) throw error;
     return failed(error);
   }
@@ -25,7 +28,8 @@ export async function formOutcome<R, S>(action: () => Promise<R>, failed: (error
   try {
     result = await action();
   } catch (error) {
-    return failed(error);
+    // An unreachable database becomes an UNAVAILABLE AppError: the form answers with what was typed and the message.
+    return failed(expectedError(error));
   }
   return then(result);
 }

@@ -116,11 +116,14 @@ describeE2E("live assemblies on two server processes", () => {
     const [host, bruno, anna] = connected as [Socket, Socket, Socket];
     const reason = (socket: Socket) => new Promise<string>((resolve) => socket.once("disconnect", (why) => resolve(why)));
 
+    const toldOnA = Promise.all([nextMessage(host, "shutdown"), nextMessage(bruno, "shutdown")]);
     const closedOnA = Promise.all([reason(host), reason(bruno)]);
     const stoppedA = await terminate(a);
     expect({ exit: stoppedA.exit, withinLimit: stoppedA.ms < SHUTDOWN_LIMIT_MS }).toEqual({ exit: "exit code 0", withinLimit: true });
-    // Disconnected by the server (not a dropped connection), before it went away.
-    expect(await closedOnA).toEqual(["io server disconnect", "io server disconnect"]);
+    // Told by the server before it went away, then the connection closed as a dropped one, which a
+    // client reconnects after by itself (a server-side disconnect would stop it from reconnecting).
+    expect(await toldOnA).toEqual([{ reconnect: true }, { reconnect: true }]);
+    expect(await closedOnA).toEqual(["transport close", "transport close"]);
 
     // B goes on: its participant is still connected and served.
     expect(anna.connected).toBe(true);
@@ -129,6 +132,6 @@ describeE2E("live assemblies on two server processes", () => {
     const closedOnB = reason(anna);
     const stoppedB = await terminate(b);
     expect({ exit: stoppedB.exit, withinLimit: stoppedB.ms < SHUTDOWN_LIMIT_MS }).toEqual({ exit: "exit code 0", withinLimit: true });
-    expect(await closedOnB).toBe("io server disconnect");
+    expect(await closedOnB).toBe("transport close");
   });
 });

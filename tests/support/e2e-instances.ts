@@ -1,7 +1,8 @@
 /**
  * Several instances of one deployment for e2e tests: real production server processes (server.ts
  * as `npm start` runs it, through e2e-server.ts startServer) on their own free ports,
- * all on ONE fresh, empty database of the e2e PostgreSQL server, sharing one NEXTAUTH_SECRET and
+ * all on ONE fresh, empty database of the e2e PostgreSQL server (or of another server, e.g. an
+ * operations test's own: options.maintenanceUrl), sharing one NEXTAUTH_SECRET and
  * without PUBLIC_URL/NEXTAUTH_URL (so the live sockets' Origin check uses the Host each client
  * addressed) — what a load balancer puts in front of.
  *
@@ -29,10 +30,20 @@ export interface AppInstances {
   stop(): Promise<void>;
 }
 
+export interface AppInstancesOptions {
+  /**
+   * A connection to the PostgreSQL server to create the database on (CREATE/DROP DATABASE), e.g. an
+   * operations test's own server (ops-database.ts serverUrl). Default: the e2e database's server.
+   */
+  maintenanceUrl?: string;
+  /** More environment for every instance (e.g. PUBLIC_URL, TRUSTED_PROXIES, SMTP_URL, worker intervals). */
+  env?: Record<string, string | undefined>;
+}
+
 /** `count` server processes on one fresh database; logs in test-results/e2e-server-<label>-<n>.log. */
-export async function startAppInstances(count: number, label: string): Promise<AppInstances> {
-  // The e2e database's URL doubles as the maintenance connection for CREATE/DROP DATABASE on its server.
-  const maintenanceUrl = e2eDatabaseUrl();
+export async function startAppInstances(count: number, label: string, options: AppInstancesOptions = {}): Promise<AppInstances> {
+  // By default the e2e database's URL doubles as the maintenance connection for CREATE/DROP DATABASE on its server.
+  const maintenanceUrl = options.maintenanceUrl ?? e2eDatabaseUrl();
   const name = `consulta_e2e_${label}_${process.pid}_${Date.now().toString(36)}`.replace(/[^a-z0-9_]/g, "_").slice(0, 63);
   await createDatabaseIfMissing(maintenanceUrl, name);
   const url = databaseUrl(maintenanceUrl, name);
@@ -55,7 +66,7 @@ export async function startAppInstances(count: number, label: string): Promise<A
       instances.push(
         await startServer(url, dataDir, {
           logName: `e2e-server-${label}-${index}.log`,
-          env: { NEXTAUTH_SECRET: secret, PUBLIC_URL: undefined, NEXTAUTH_URL: undefined },
+          env: { PUBLIC_URL: undefined, NEXTAUTH_URL: undefined, ...options.env, NEXTAUTH_SECRET: secret },
         }),
       );
     }

@@ -30,6 +30,8 @@ export interface OpsDatabase {
 
 export async function startOpsDatabase(label: string): Promise<OpsDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `consulta-ops-${label}-`));
+  // As root, PostgreSQL runs as an unprivileged user, who must be able to reach the cluster's parent.
+  fs.chmodSync(dataDir, 0o755);
   const port = await findFreePort();
   let server: EmbeddedPostgres | null = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port, durable: false });
   const first = server;

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { OutcomeAlert } from "@/components/proposals/outcome-alert";
@@ -66,6 +67,7 @@ export default async function SwotPage({ params, searchParams }: Props) {
         ) : (
           <SwotForm
             action={submitSwotEntryAction.bind(null, locale, round.id)}
+            submissionId={randomUUID()}
             axes={round.axes.map((axis) => ({ value: axis.id, label: t("proposals.axisOption", { number: axis.number, title: axis.title }) }))}
             axisId={selectedAxis?.id}
             limit={USER_TEXT_LIMITS.swot}

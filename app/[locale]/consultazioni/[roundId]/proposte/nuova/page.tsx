@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { Breadcrumb } from "@/components/layout/breadcrumb";
 import { ProposalForm } from "@/components/proposals/proposal-form";
@@ -70,6 +71,7 @@ export default async function NewProposalPage({ params, searchParams }: Props) {
           key={kind}
           action={submitProposalAction.bind(null, locale, round.id)}
           kind={kind}
+          submissionId={randomUUID()}
           measures={round.measures.map((option) => ({ value: option.id, label: `${option.code} — ${excerpt(option.text, 90)}` }))}
           axes={round.axes.map((option) => ({ value: option.id, label: t("proposals.axisOption", { number: option.number, title: option.title }) }))}
           measureId={measure?.id}
