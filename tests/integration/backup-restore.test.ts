@@ -9,7 +9,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import pg from "pg";
 
 import { createPrismaClient } from "@/lib/db/client";
 import { createDatabaseIfMissing } from "@/lib/db/database";
@@ -19,6 +18,7 @@ import { toolConnection } from "@/lib/db/postgres-tools";
 import { databaseFingerprint, runNpmScript, type DatabaseFingerprint } from "../support/database-fingerprint";
 import { seedRealisticRound } from "../support/realistic-round";
 import { createEmptyDatabase, databaseForThisFile } from "../support/test-database";
+import { sql } from "../support/pg-sql";
 
 jest.setTimeout(240_000);
 
@@ -33,16 +33,6 @@ function shellEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
   if (!extra.DATABASE_URL) delete env.DATABASE_URL;
   return env;
-}
-
-async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 const passwordOf = (url: string): string => decodeURIComponent(new URL(url).password);

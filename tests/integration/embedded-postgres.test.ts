@@ -7,25 +7,15 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-import pg from "pg";
 
 import { findFreePort, hydratePostgresSymlinks, startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { sql } from "../support/pg-sql";
 
 jest.setTimeout(120_000);
 
 const log = (message: string): void => {
   if (process.env.CONSULTA_TEST_TIMINGS) process.stdout.write(`[embedded-postgres] ${message}\n`);
 };
-
-async function sql<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 let tmp: string;
 let server: EmbeddedPostgres | undefined;

@@ -2,17 +2,9 @@ import net from "node:net";
 import { createPrismaClient } from "@/lib/db/client";
 import { checkDatabase } from "@/lib/db/check-database";
 import { databaseForThisFile } from "@/tests/support/test-database";
+import { closedPort } from "../support/pg-sql";
 
 const db = databaseForThisFile();
-
-/** A port on which nothing listens: bind, read the port, close. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe("checkDatabase", () => {
   test("is true when PostgreSQL answers", async () => {

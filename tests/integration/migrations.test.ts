@@ -6,10 +6,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import pg from "pg";
 
 import { applyMigrations, createMigration, diffMigrationsAgainstSchema, migrationChecksum, projectRoot } from "@/lib/db/migrate";
 import { createEmptyDatabase, onServer, testServer } from "@/tests/support/test-database";
+import { sql } from "../support/pg-sql";
 
 jest.setTimeout(120_000);
 
@@ -23,16 +23,6 @@ function migrationNames(dir = migrationsDir): string[] {
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 async function shadowDatabases(): Promise<string[]> {
@@ -75,7 +65,7 @@ describe("prisma/migrations", () => {
       const { applied } = await applyMigrations(db.url);
       expect(applied).toEqual(migrationNames());
 
-      const rows = await query<{
+      const rows = await sql<{
         migration_name: string;
         checksum: string;
         finished_at: Date | null;
@@ -96,7 +86,7 @@ describe("prisma/migrations", () => {
       }
 
       // The domain tables exist.
-      const tables = await query<{ table_name: string }>(db.url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+      const tables = await sql<{ table_name: string }>(db.url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
       expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(["Plan", "Revision", "Measure", "MeasureVersion", "_prisma_migrations"]));
     } finally {
       await db.drop();
@@ -107,10 +97,10 @@ describe("prisma/migrations", () => {
     const db = await createEmptyDatabase();
     try {
       await applyMigrations(db.url);
-      const before = await query(db.url, "SELECT id, checksum, finished_at FROM _prisma_migrations ORDER BY id");
+      const before = await sql(db.url, "SELECT id, checksum, finished_at FROM _prisma_migrations ORDER BY id");
       const again = await applyMigrations(db.url);
       expect(again.applied).toEqual([]);
-      expect(await query(db.url, "SELECT id, checksum, finished_at FROM _prisma_migrations ORDER BY id")).toEqual(before);
+      expect(await sql(db.url, "SELECT id, checksum, finished_at FROM _prisma_migrations ORDER BY id")).toEqual(before);
     } finally {
       await db.drop();
     }

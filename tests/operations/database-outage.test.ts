@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { expectNoAxeViolations } from "../support/axe";
 import { findChromium, launchBrowser, newContext } from "../support/browser";
 import { confirmedUser, signIn } from "../support/e2e-users";
 import { startServer } from "../support/e2e-server";
@@ -243,6 +244,16 @@ describe("PostgreSQL unavailable for a while", () => {
     expect(await page.inputValue("#comment-new-body")).toBe(text);
     expect(await page.locator("h1").count()).toBeGreaterThan(0);
     expect(await page.content()).not.toContain("Si è verificato un errore");
+
+    // The 503 page itself, in both languages: accessible like every other page.
+    const outagePage = await context.newPage();
+    for (const [path, heading] of [["/piani", "Servizio momentaneamente non disponibile"], ["/en/piani", "Service temporarily unavailable"]] as const) {
+      const response = await outagePage.goto(path);
+      expect(response?.status()).toBe(503);
+      expect(await outagePage.textContent("h1")).toBe(heading);
+      await expectNoAxeViolations(outagePage, `503 ${path}`);
+    }
+    await outagePage.close();
 
     await database.start();
     await until("health reports the database up", async () => (await health()).body.database === "up");

@@ -9,7 +9,6 @@ import os from "node:os";
 import path from "node:path";
 
 import { encode } from "next-auth/jwt";
-import pg from "pg";
 
 import { createSession } from "@/lib/auth/session";
 import { createPrismaClient } from "@/lib/db/client";
@@ -18,6 +17,7 @@ import { locateTool, runTool, toolConnection } from "@/lib/db/postgres-tools";
 import { databaseFingerprint, rowCounts } from "../support/database-fingerprint";
 import { startServer } from "../support/e2e-server";
 import { type OpsDatabase, startOpsDatabase } from "../support/ops-database";
+import { sql } from "../support/pg-sql";
 
 jest.setTimeout(300_000);
 
@@ -56,16 +56,6 @@ afterAll(async () => {
 async function counts(url: string): Promise<Record<string, number>> {
   const all = rowCounts(await databaseFingerprint(url));
   return Object.fromEntries(Object.keys(manifest.counts).map((table) => [table, all[table] ?? -1]));
-}
-
-async function sql<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 describe(`upgrade from the previous release`, () => {
