@@ -42,7 +42,7 @@ async function main() {
   const oidc = readOidcConfig();
   const dev = env.NODE_ENV !== "production";
 
-  const database = await ensureDatabase({ dataDir: env.DATA_DIR });
+  const database = await ensureDatabase({ dataDir: env.DATA_DIR, supervise: true });
   process.env.DATABASE_URL = database.url;
   const seeded = await importSeedPlanIfEmpty(getPrisma(), env.SEED_PLAN_FILE);
   if (seeded) logger.info("seed plan imported", { file: env.SEED_PLAN_FILE, slug: seeded.slug, measures: seeded.measures });

@@ -6,6 +6,9 @@ import path from "node:path";
 
 import pg from "pg";
 
+// Relative: the jest global setups load this file outside the "@/" module mapper.
+import { logger } from "../observability/logger";
+
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 import { applyMigrations } from "./migrate";
 
@@ -20,6 +23,12 @@ export interface EnsureDatabaseOptions {
   port?: number;
   /** Apply prisma/migrations (default true). */
   migrate?: boolean;
+  /**
+   * Restart the embedded server on the same port and data when it exits without stop() — killed by
+   * the OOM killer, crashed — so the app recovers as it does from an external server's restart
+   * (the server, not one-off scripts). Ignored with DATABASE_URL.
+   */
+  supervise?: boolean;
   onLog?: (message: string) => void;
 }
 
@@ -71,9 +80,58 @@ export async function ensureDatabase(options: EnsureDatabaseOptions): Promise<En
     await createDatabaseIfMissing(server.url, database);
     const url = server.urlFor(database);
     const applied = migrate ? (await applyMigrations(url, { onLog: options.onLog })).applied : [];
-    return { url, embedded: true, pid: server.pid, appliedMigrations: applied, stop: () => server.stop() };
+    const stop = options.supervise ? superviseEmbeddedPostgres(server, { dataDir: path.join(options.dataDir, "postgres"), onLog: options.onLog }) : () => server.stop();
+    return { url, embedded: true, pid: server.pid, appliedMigrations: applied, stop };
   } catch (err) {
     await server.stop();
     throw err;
   }
 }
+
+/** Longest pause between two attempts to restart the embedded server. */
+const RESTART_MAX_DELAY_MS = 10_000;
+
+/**
+ * Watches an embedded server and starts it again (same data directory and port, so DATABASE_URL stays
+ * valid) whenever it exits unexpectedly, retrying with a growing pause (a killed postmaster's backends
+ * may hold the shared memory for a moment). Returns the stop() that ends it for good.
+ */
+function superviseEmbeddedPostgres(first: EmbeddedPostgres, options: { dataDir: string; onLog?: (message: string) => void }): () => Promise<void> {
+  let current: EmbeddedPostgres | null = first;
+  let stopped = false;
+  let restarting: Promise<void> = Promise.resolve();
+
+  const watch = (server: EmbeddedPostgres): void => {
+    void server.exited.then((how) => {
+      if (stopped || current !== server) return;
+      current = null;
+      logger.error("embedded PostgreSQL exited unexpectedly: restarting it", { exit: how, pid: server.pid });
+      restarting = restart(server.port);
+    });
+  };
+
+  const restart = async (port: number): Promise<void> => {
+    for (let attempt = 1; !stopped; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(RESTART_MAX_DELAY_MS, 250 * 2 ** (attempt - 1))));
+      if (stopped) return;
+      try {
+        const server = await startEmbeddedPostgres({ dataDir: options.dataDir, port, onLog: options.onLog });
+        if (stopped) return void (await server.stop());
+        current = server;
+        watch(server);
+        logger.info("embedded PostgreSQL restarted", { attempt, pid: server.pid });
+        return;
+      } catch (error) {
+        logger.warn("embedded PostgreSQL did not start again yet: retrying", { attempt, error });
+      }
+    }
+  };
+
+  watch(first);
+  return async () => {
+    stopped = true;
+    await restarting;
+    await current?.stop();
+  };
+}
+

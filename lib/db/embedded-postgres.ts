@@ -43,6 +43,8 @@ export interface EmbeddedPostgres {
   urlFor(database: string): string;
   /** Fast shutdown (idempotent). */
   stop(): Promise<void>;
+  /** Settles when the server process has exited, however that happened: "exit code 0", "signal SIGKILL", … */
+  exited: Promise<string>;
 }
 
 /** The superuser created by initdb. */
@@ -545,9 +547,10 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   const server = child;
   const pid = server.pid ?? -1;
   let stopping: Promise<void> | undefined;
-  const exited = new Promise<void>((resolve) => {
-    if (server.exitCode !== null || server.signalCode !== null) resolve();
-    else server.once("exit", () => resolve());
+  const exitDescription = () => (server.signalCode ? `signal ${server.signalCode}` : `exit code ${server.exitCode}`);
+  const exited = new Promise<string>((resolve) => {
+    if (server.exitCode !== null || server.signalCode !== null) resolve(exitDescription());
+    else server.once("exit", () => resolve(exitDescription()));
   });
   // Only our own stop() or an exit hook should end the server; don't keep the event loop alive for it.
   server.unref();
@@ -563,6 +566,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     dataDir,
     pid,
     urlFor: (database) => buildUrl(creds, finalPort, database),
+    exited,
     stop() {
       stopping ??= (async () => {
         if (server.exitCode !== null || server.signalCode !== null) return;
