@@ -282,8 +282,8 @@ function assertSameMajorVersion(dataDir: string): void {
   if (clusterMajor === serverMajor) return;
   throw new Error(
     `${dataDir} was created by PostgreSQL ${clusterMajor}, but this version of Consulta embeds PostgreSQL ${serverMajor}. ` +
-      `Back it up with the version that created it (npm run db:backup), then restore it into a new data directory ` +
-      `(move ${dataDir} away, start once, npm run db:restore -- --replace <file>).`,
+      `Move it away (or delete it) to start with a new database. To keep its data, dump it with that PostgreSQL's ` +
+      `pg_dump -Fc (version ${clusterMajor} or newer), then restore the dump into the new database: npm run db:restore -- --replace <file>.`,
   );
 }
 
