@@ -14,8 +14,10 @@ export const roundOutcomePath = (roundId: string) => `/consultazioni/${roundId}/
  * Publishes the round's draft: every proposal of the round not withdrawn must have an answer
  * (CONFLICT "synthesis.errors.unansweredProposals" {count}); then, in one transaction, the revision
  * becomes PUBLISHED (immutable from then on) with its summary, the plan's current revision, and the
- * round PUBLISHED, the officials' decisions on the draft published, with an audit event. After the commit the round's participants (voters,
- * commenters, proposers, supporters, SWOT authors) are notified (REVISION_PUBLISHED).
+ * round PUBLISHED, the officials' decisions on the draft published, with an audit event, and the
+ * round's participants (voters, commenters, proposers, supporters, SWOT authors) notified
+ * (REVISION_PUBLISHED): the notifications and their mails commit with the publication, so a crash
+ * right after it cannot lose them (two bulk INSERTs, as when a round opens).
  */
 export async function publishRevision(db: PrismaClient, actor: Actor | null, roundId: string, input: unknown, now: Date = new Date()): Promise<{ revisionId: string; number: number; planSlug: string }> {
   const { summary } = parseSynthesisInput(publishRevisionSchema, input);
@@ -36,16 +38,14 @@ export async function publishRevision(db: PrismaClient, actor: Actor | null, rou
     await tx.auditEvent.create({
       data: { actorId: draft.actorId, action: "revision.published", entityType: "Revision", entityId: revision.id, data: { roundId, number: revision.number, changes, previousRevisionId: draft.consultedRevisionId } },
     });
-    return { revisionId: revision.id, number: revision.number, planSlug: round.plan.slug, planTitle: round.plan.title, roundTitle: round.title, actorId: draft.actorId };
+    const participants = await roundParticipants(tx, roundId);
+    await notify(
+      tx,
+      participants.filter((id) => id !== draft.actorId),
+      "REVISION_PUBLISHED",
+      { roundId, roundTitle: round.title, planTitle: round.plan.title, revisionNumber: revision.number, path: roundOutcomePath(roundId) },
+    );
+    return { revisionId: revision.id, number: revision.number, planSlug: round.plan.slug };
   });
-
-  // After the commit: a round of thousands of participants must not hold the plan's lock meanwhile.
-  const participants = await db.$transaction((tx) => roundParticipants(tx, roundId));
-  await notify(
-    db,
-    participants.filter((id) => id !== published.actorId),
-    "REVISION_PUBLISHED",
-    { roundId, roundTitle: published.roundTitle, planTitle: published.planTitle, revisionNumber: published.number, path: roundOutcomePath(roundId) },
-  );
-  return { revisionId: published.revisionId, number: published.number, planSlug: published.planSlug };
+  return published;
 }

@@ -281,6 +281,28 @@ describe("accepting proposals and publishing", () => {
     expect((await getRevisionDraft(db.prisma, input.facilitator, input.round.id)).canEdit).toBe(false);
   });
 
+  test("the publication and its notifications commit together: when the notifications cannot be recorded, nothing is published", async () => {
+    const input = await closedRoundWithInput(db.prisma);
+    const { revisionId } = await startRevisionDraft(db.prisma, input.facilitator, input.round.id);
+    for (const key of ["amend", "create", "retire", "decision"] as const) {
+      await answerProposal(db.prisma, input.facilitator, input.proposals[key], { status: "REJECTED", answer: "Non rientra negli obiettivi del piano." });
+    }
+    // A failure in the middle of the fan-out (e.g. the connection lost): a trigger of this file's own database.
+    await db.prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_publication_notice() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RAISE EXCEPTION ''notification refused''; END'`);
+    await db.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_publication_notice BEFORE INSERT ON "Notification" FOR EACH ROW WHEN (NEW.kind = 'REVISION_PUBLISHED') EXECUTE FUNCTION refuse_publication_notice()`);
+    try {
+      await expect(publishRevision(db.prisma, input.facilitator, input.round.id, { summary: "Una sintesi di prova." })).rejects.toThrow("notification refused");
+      expect((await db.prisma.revision.findUniqueOrThrow({ where: { id: revisionId } })).status).toBe("DRAFT");
+      expect((await db.prisma.round.findUniqueOrThrow({ where: { id: input.round.id } })).status).toBe("SYNTHESIS");
+      expect(await db.prisma.auditEvent.count({ where: { action: "revision.published", entityId: revisionId } })).toBe(0);
+    } finally {
+      await db.prisma.$executeRawUnsafe(`DROP TRIGGER refuse_publication_notice ON "Notification"`);
+      await db.prisma.$executeRawUnsafe(`DROP FUNCTION refuse_publication_notice()`);
+    }
+    await publishRevision(db.prisma, input.facilitator, input.round.id, { summary: "Una sintesi di prova." });
+    expect(await db.prisma.notification.count({ where: { kind: "REVISION_PUBLISHED", data: { path: ["roundId"], equals: input.round.id } } })).toBeGreaterThan(0);
+  });
+
   test("publishing is refused while proposals wait for an answer, with their count", async () => {
     const input = await closedRoundWithInput(db.prisma);
     await startRevisionDraft(db.prisma, input.facilitator, input.round.id);
