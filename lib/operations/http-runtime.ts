@@ -33,9 +33,8 @@ export interface RuntimeOptions {
 
 const jsonHeaders = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
 
-/** Paths that answer while the database is down: the probes, Next's static files, public files, Socket.IO (it answers itself). */
+/** Paths Next serves while the database is down: its static files, public files, Socket.IO (it answers itself). */
 function servedWithoutDatabase(pathname: string): boolean {
-  if (pathname === "/api/health" || pathname === "/api/ready" || pathname === "/api/metrics") return true;
   if (pathname.startsWith("/_next/static/") || pathname.startsWith("/vendor/") || pathname.startsWith("/socket.io/")) return true;
   return pathname === "/favicon.svg" || pathname === "/favicon.ico" || pathname === "/robots.txt";
 }
@@ -105,14 +104,15 @@ export function createRequestListener(options: RuntimeOptions): (request: Incomi
 }
 
 async function dispatch(request: IncomingMessage, response: ServerResponse, pathname: string, options: RuntimeOptions): Promise<void> {
-  const own = pathname === "/api/health" || pathname === "/api/ready" || pathname === "/api/metrics" || (!isDatabaseUp() && !servedWithoutDatabase(pathname) && !isScriptedServerAction(request));
+  const probe = pathname === "/api/health" || pathname === "/api/ready" || pathname === "/api/metrics";
+  const unavailable = !probe && !isDatabaseUp() && !servedWithoutDatabase(pathname) && !isScriptedServerAction(request);
+  if (!probe && !unavailable) return options.handle(request, response);
   // The answers given here, not by Next, carry the headers next.config.ts gives every response.
-  if (own) securityHeaders(request, response);
+  securityHeaders(request, response);
+  if (unavailable) return sendUnavailable(request, response, pathname);
   if (pathname === "/api/health") return health(response);
   if (pathname === "/api/ready") return ready(response, options);
-  if (pathname === "/api/metrics") return metrics(request, response, options);
-  if (!isDatabaseUp() && !servedWithoutDatabase(pathname) && !isScriptedServerAction(request)) return sendUnavailable(request, response, pathname);
-  await options.handle(request, response);
+  return metrics(request, response, options);
 }
 
 function securityHeaders(request: IncomingMessage, response: ServerResponse): void {
